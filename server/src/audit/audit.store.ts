@@ -1,0 +1,123 @@
+import type { Queryable } from '../platform/db.js';
+import { type AuditContent, firstBrokenRow, GENESIS_HASH, rowHash, type StoredAuditRow } from './chain.js';
+
+/** Serialises writers of the chain across transactions and app instances. */
+const AUDIT_CHAIN_LOCK = 7_302_027;
+
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+
+/**
+ * Appends one audit row inside the caller's transaction, so the change and its record
+ * commit or roll back together.
+ */
+export async function appendAudit(
+  q: Queryable,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const last = await q.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const prev = last[0]?.hash ?? GENESIS_HASH;
+  const content: AuditContent = {
+    at: new Date().toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action,
+    entity,
+    entityId,
+    // Round-trip through JSON so the hashed value is exactly what jsonb gives back.
+    before: before === undefined ? null : JSON.parse(JSON.stringify(before)),
+    after: after === undefined ? null : JSON.parse(JSON.stringify(after)),
+  };
+  const hash = rowHash(prev, content);
+  await q.query(
+    `INSERT INTO audit_log(at, actor_id, actor_name, action, entity, entity_id, before, after, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [
+      content.at,
+      content.actorId,
+      content.actorName,
+      action,
+      entity,
+      entityId,
+      JSON.stringify(content.before),
+      JSON.stringify(content.after),
+      prev,
+      hash,
+    ],
+  );
+}
+
+interface AuditDbRow {
+  id: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+function toStored(r: AuditDbRow): StoredAuditRow {
+  return {
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export async function listAudit(
+  q: Queryable,
+  f: { entity?: string; entityId?: string; limit: number },
+): Promise<{ items: StoredAuditRow[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.entity) where.push(`entity = $${params.push(f.entity)}`);
+  if (f.entityId) where.push(`entity_id = $${params.push(f.entityId)}`);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
+  const rows = await q.query<AuditDbRow>(
+    `SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT $${params.push(f.limit)}`,
+    params,
+  );
+  return { items: rows.map(toStored), total: total[0]?.n ?? 0 };
+}
+
+/** Verifies the whole chain in pages; returns the first broken row id, or null. */
+export async function verifyAuditChain(q: Queryable): Promise<{ checked: number; firstBrokenId: number | null }> {
+  let prev = GENESIS_HASH;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = (
+      await q.query<AuditDbRow>('SELECT * FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1000', [lastId])
+    ).map(toStored);
+    if (rows.length === 0) return { checked, firstBrokenId: null };
+    const broken = firstBrokenRow(rows, prev);
+    if (broken !== null) return { checked: checked + rows.findIndex((r) => r.id === broken) + 1, firstBrokenId: broken };
+    checked += rows.length;
+    prev = rows[rows.length - 1]!.hash;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}

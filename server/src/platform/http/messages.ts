@@ -1,0 +1,114 @@
+/** Vietnamese (and English) labels of request fields, so an error names the field a person sees. */
+export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
+  username: ['Tên đăng nhập', 'User name'],
+  password: ['Mật khẩu', 'Password'],
+  name: ['Tên', 'Name'],
+  nameEn: ['Tên tiếng Anh', 'English name'],
+  code: ['Mã', 'Code'],
+  shortName: ['Tên viết tắt', 'Short name'],
+  level: ['Cấp', 'Level'],
+  type: ['Loại', 'Type'],
+  parentId: ['Đơn vị cấp trên', 'Parent unit'],
+  orgId: ['Mã định danh', 'Organisation identifier'],
+  areaCode: ['Địa bàn', 'Area'],
+  fieldCodes: ['Lĩnh vực', 'Fields'],
+  areaCodes: ['Địa bàn', 'Areas'],
+  agencyIds: ['Cơ quan phụ trách', 'Agencies'],
+  validFrom: ['Hiệu lực từ ngày', 'Valid from'],
+  note: ['Ghi chú', 'Note'],
+  fullName: ['Họ và tên', 'Full name'],
+  position: ['Chức vụ', 'Position'],
+  unitId: ['Đơn vị', 'Unit'],
+  roles: ['Vai trò', 'Roles'],
+  clearance: ['Mức tiếp cận bí mật', 'Secrecy clearance'],
+  active: ['Trạng thái hoạt động', 'Active'],
+  year: ['Năm', 'Year'],
+  approvedCivil: ['Biên chế công chức được giao', 'Approved civil servants'],
+  approvedPublic: ['Số người làm việc được giao', 'Approved public employees'],
+  actualCivil: ['Công chức hiện có', 'Actual civil servants'],
+  actualPublic: ['Viên chức hiện có', 'Actual public employees'],
+  date: ['Ngày', 'Date'],
+  leaderId: ['Lãnh đạo', 'Leader'],
+  limit: ['Giới hạn', 'Limit'],
+  id: ['Mã bản ghi', 'Record id'],
+  body: ['Nội dung yêu cầu', 'Request body'],
+};
+
+export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
+  if (!path) return lang === 'vi' ? 'dữ liệu' : 'data';
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const l = FIELD_LABELS[last];
+  const label = l ? l[lang === 'vi' ? 0 : 1] : last;
+  return `${label} (${path})`;
+}
+
+type Msg = (p: Record<string, string | number>, field: string) => string;
+
+/** One list of error codes and their messages, [Vietnamese, English]. */
+export const MESSAGES: Record<string, [Msg, Msg]> = {
+  VALIDATION_FAILED: [
+    (p, f) => `Trường ${f} không hợp lệ${p.detail ? `: ${p.detail}` : ''}.`,
+    (p, f) => `Field ${f} is invalid${p.detail ? `: ${p.detail}` : ''}.`,
+  ],
+  REQUIRED: [(_p, f) => `Trường ${f} là bắt buộc.`, (_p, f) => `Field ${f} is required.`],
+  INVALID_JSON: [() => 'Nội dung yêu cầu không phải JSON hợp lệ.', () => 'The request body is not valid JSON.'],
+  UNAUTHENTICATED: [
+    () => 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
+    () => 'You are not signed in, or your session has expired.',
+  ],
+  FORBIDDEN: [
+    (p) => `Bạn không có quyền thực hiện thao tác này (cần quyền ${p.permission ?? ''}).`,
+    (p) => `You are not allowed to do this (requires ${p.permission ?? ''}).`,
+  ],
+  CSRF_INVALID: [
+    () => 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).',
+    () => 'Missing or wrong anti-forgery token (x-csrf-token).',
+  ],
+  INVALID_CREDENTIALS: [
+    () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    () => 'Wrong user name or password.',
+  ],
+  TOO_MANY_ATTEMPTS: [
+    (p) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.seconds ?? 60} giây.`,
+    (p) => `Too many failed sign-ins. Try again in ${p.seconds ?? 60} seconds.`,
+  ],
+  NOT_FOUND: [
+    (p) => `Không tìm thấy ${p.entity ?? 'bản ghi'}.`,
+    (p) => `${p.entity ?? 'Record'} not found.`,
+  ],
+  ROUTE_NOT_FOUND: [() => 'Không có địa chỉ API này.', () => 'No such API route.'],
+  UNIT_CODE_TAKEN: [(_p, f) => `${f}: mã đơn vị đã tồn tại.`, (_p, f) => `${f}: unit code already exists.`],
+  ORG_ID_TAKEN: [(_p, f) => `${f}: mã định danh đã được dùng.`, (_p, f) => `${f}: identifier already in use.`],
+  USERNAME_TAKEN: [(_p, f) => `${f}: tên đăng nhập đã tồn tại.`, (_p, f) => `${f}: user name already exists.`],
+  FIELD_CODE_TAKEN: [(_p, f) => `${f}: mã lĩnh vực đã tồn tại.`, (_p, f) => `${f}: field code already exists.`],
+  UNKNOWN_REFERENCE: [
+    (p, f) => `${f}: không tồn tại giá trị «${p.value ?? ''}».`,
+    (p, f) => `${f}: unknown value "${p.value ?? ''}".`,
+  ],
+  PARENT_CYCLE: [
+    (_p, f) => `${f}: đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó.`,
+    (_p, f) => `${f}: a unit cannot sit under itself or its own sub-unit.`,
+  ],
+  NOT_A_LEADER: [
+    (_p, f) => `${f}: người này không phải Chủ tịch hoặc Phó Chủ tịch UBND tỉnh.`,
+    (_p, f) => `${f}: this person is not the Chairman or a Vice Chairman.`,
+  ],
+  ASSIGNMENT_BEFORE_CURRENT: [
+    (p, f) => `${f}: phải sau ngày bắt đầu của phân công hiện hành (${p.current ?? ''}).`,
+    (p, f) => `${f}: must be after the start of the current assignment (${p.current ?? ''}).`,
+  ],
+  PASSWORD_TOO_SHORT: [
+    (p, f) => `${f}: mật khẩu phải có ít nhất ${p.min ?? 10} ký tự.`,
+    (p, f) => `${f}: the password needs at least ${p.min ?? 10} characters.`,
+  ],
+  INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
+};
+
+export function messageFor(
+  code: string,
+  params: Record<string, string | number>,
+  field: string | undefined,
+): { message: string; messageEn: string } {
+  const m = MESSAGES[code] ?? MESSAGES.INTERNAL!;
+  return { message: m[0](params, fieldLabel(field, 'vi')), messageEn: m[1](params, fieldLabel(field, 'en')) };
+}

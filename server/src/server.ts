@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.js';
+import { type Db, openDb } from './platform/db.js';
+import { applyMigrations, MIGRATION_LOCK_KEY } from './platform/migrate.js';
+import { buildHttp, type RouteInfo } from './platform/http/app.js';
+import { seedIfEmpty, type SeedResult } from './org/seed/seed.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { unitRoutes } from './org/units.routes.js';
+import { peopleRoutes } from './org/people.routes.js';
+import { assignmentRoutes } from './org/assignments.routes.js';
+import { quotaRoutes } from './org/quotas.routes.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+
+export interface Server {
+  app: FastifyInstance;
+  db: Db;
+  routes: RouteInfo[];
+  migrations: string[];
+  seed: SeedResult;
+  close(): Promise<void>;
+}
+
+/**
+ * Migrates and seeds under one advisory lock, so that instances starting together on one
+ * database migrate once and seed once.
+ */
+export async function prepareDatabase(db: Db, config: Pick<Config, 'adminPassword' | 'demoPassword'>) {
+  return db.withLock(MIGRATION_LOCK_KEY, async (q) => {
+    const migrations = await applyMigrations(q);
+    const seed = await seedIfEmpty(q, config);
+    return { migrations, seed };
+  });
+}
+
+/** Composition root: config → db → domains → http. */
+export async function createServer(config: Config, given?: Db): Promise<Server> {
+  const db = given ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const { migrations, seed } = await prepareDatabase(db, config);
+  const { app, routes } = await buildHttp(config, db);
+  healthRoutes(app, db);
+  authRoutes(app, db, config);
+  auditRoutes(app, db);
+  unitRoutes(app, db);
+  peopleRoutes(app, db);
+  assignmentRoutes(app, db);
+  quotaRoutes(app, db);
+  await app.ready();
+  return {
+    app,
+    db,
+    routes,
+    migrations,
+    seed,
+    async close() {
+      await app.close();
+      if (!given) await db.close();
+    },
+  };
+}
