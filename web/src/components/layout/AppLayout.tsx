@@ -1,0 +1,85 @@
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
+import { can, useUser } from '../../features/auth/session';
+import { paths } from '../../routes/paths';
+import { LanguageToggle } from './LanguageToggle';
+import { UserMenu } from './UserMenu';
+
+const orgLinks = [
+  { to: paths.units, label: 'nav.units', testId: 'nav-units' },
+  { to: paths.communes, label: 'nav.communes', testId: 'nav-communes' },
+  { to: paths.people, label: 'nav.people', testId: 'nav-people' },
+  { to: paths.assignments, label: 'nav.assignments', testId: 'nav-assignments' },
+  { to: paths.quotas, label: 'nav.quotas', testId: 'nav-quotas' },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isActive = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <div>
+              <Title order={4} lh={1.1}>
+                {t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+                {t('app.office')}
+              </Text>
+            </div>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" data-testid="navbar">
+        <nav aria-label={t('nav.organization')}>
+          <NavLink label={t('nav.organization')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-org">
+            {orgLinks.map((l) => (
+              <NavLink
+                key={l.to}
+                component={RouterNavLink}
+                to={l.to}
+                label={t(l.label)}
+                active={isActive(l.to)}
+                onClick={close}
+                data-testid={l.testId}
+              />
+            ))}
+          </NavLink>
+          {can(user, 'audit.read') && (
+            <NavLink
+              component={RouterNavLink}
+              to={paths.audit}
+              label={t('nav.audit')}
+              active={isActive(paths.audit)}
+              onClick={close}
+              fw={600}
+              data-testid="nav-audit"
+            />
+          )}
+        </nav>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

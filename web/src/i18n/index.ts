@@ -1,0 +1,48 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import vi from './vi';
+import en from './en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof vi };
+  }
+}
+
+export const LANG_STORAGE_KEY = 'dh_lang';
+export type Lang = 'vi' | 'en';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'vi',
+  supportedLngs: ['vi', 'en'],
+  interpolation: { escapeValue: false },
+});
+
+document.documentElement.lang = i18n.language;
+
+export function setLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    /* storage unavailable: the choice lasts for this page only */
+  }
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+export default i18n;

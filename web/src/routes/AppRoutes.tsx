@@ -1,0 +1,43 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { AppLayout } from '../components/layout/AppLayout';
+import { UnitTreePage } from '../features/units/UnitTreePage';
+import { CommunesPage } from '../features/communes/CommunesPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { AssignmentsPage } from '../features/assignments/AssignmentsPage';
+import { QuotasPage } from '../features/quotas/QuotasPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAuth, RequirePermission } from './guards';
+import { paths } from './paths';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={paths.login} element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to={paths.units} replace />} />
+        <Route path={paths.units} element={<UnitTreePage />} />
+        <Route path={paths.communes} element={<CommunesPage />} />
+        <Route path={paths.people} element={<PeoplePage />} />
+        <Route path={paths.assignments} element={<AssignmentsPage />} />
+        <Route path={paths.quotas} element={<QuotasPage />} />
+        <Route
+          path={paths.audit}
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
