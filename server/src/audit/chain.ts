@@ -29,7 +29,10 @@ export interface AuditContent {
 }
 
 /** Each row's hash covers its content and the previous row's hash: change one row and every later link breaks. */
-export function rowHash(prevHash: string, c: AuditContent): string {
+export function rowHash(prevHash: string, row: AuditContent): string {
+  // Only the content fields: a stored row also carries its id and hashes.
+  const { at, actorId, actorName, action, entity, entityId, before, after } = row;
+  const c: AuditContent = { at, actorId, actorName, action, entity, entityId, before, after };
   return crypto
     .createHash('sha256')
     .update(prevHash)

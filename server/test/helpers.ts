@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/platform/config.js';
+import { type Db, openDb } from '../src/platform/db.js';
+import { createServer, type Server } from '../src/server.js';
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+export const DEMO_PASSWORD = 'demo-test-password';
+
+/** A fresh database: in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set. */
+export async function freshDatabase(): Promise<{ url?: string; open: () => Promise<Db>; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { open: () => openDb({ memory: true }), drop: async () => undefined };
+  const name = `dh_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    url,
+    open: () => openDb({ databaseUrl: url }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestServer extends Server {
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const fresh = await freshDatabase();
+  const db = await fresh.open();
+  const config = {
+    ...loadConfig({}),
+    adminPassword: ADMIN_PASSWORD,
+    demoPassword: DEMO_PASSWORD,
+    webDist: '/nonexistent',
+  };
+  const server = await createServer(config, db);
+  return {
+    ...server,
+    async dispose() {
+      await server.close();
+      await db.close();
+      await fresh.drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+export async function login(app: FastifyInstance, username: string, password?: string): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
