@@ -21,7 +21,12 @@ describe('audit log', () => {
   it('records who, what, before and after for every write', async () => {
     const a = await login(s.app, 'admin');
     const [stc] = await s.db.query<{ id: string }>(`SELECT id FROM units WHERE code = 'STC'`);
-    const res = await s.app.inject({ method: 'PATCH', url: `/api/org/units/${stc!.id}`, headers: a.headers, payload: { name: 'Sở Tài chính tỉnh Quảng Ngãi' } });
+    const res = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${stc!.id}`,
+      headers: a.headers,
+      payload: { name: 'Sở Tài chính tỉnh Quảng Ngãi' },
+    });
     expect(res.statusCode).toBe(200);
     const log = await s.app.inject({ url: `/api/audit?entity=unit&entityId=${stc!.id}`, headers: a.headers });
     const row = log.json().items[0];

@@ -23,7 +23,10 @@ describe('demo province', () => {
     const byCode = new Map(body.items.map((u: { code: string; name: string }) => [u.code, u]));
     expect(byCode.get('21025')).toMatchObject({ name: 'Phường Cẩm Thành', type: 'phường' });
     expect(byCode.get('21548')).toMatchObject({ name: 'Đặc khu Lý Sơn', type: 'đặc khu' });
-    const types = body.items.reduce((m: Record<string, number>, u: { type: string }) => ({ ...m, [u.type]: (m[u.type] ?? 0) + 1 }), {});
+    const types = body.items.reduce(
+      (m: Record<string, number>, u: { type: string }) => ({ ...m, [u.type]: (m[u.type] ?? 0) + 1 }),
+      {},
+    );
     expect(types).toEqual({ xã: 86, phường: 9, 'đặc khu': 1 });
     // Every commune belongs to an area a Vice Chairman can be put in charge of.
     expect(body.items.every((u: { areaCode: string | null }) => u.areaCode)).toBe(true);
@@ -32,12 +35,26 @@ describe('demo province', () => {
   it('has the Office with its departments, the agencies, a field taxonomy and short names', async () => {
     const office = (await get('/api/org/units?level=office')).body.items[0];
     expect(office).toMatchObject({ name: 'Văn phòng UBND tỉnh', shortName: 'VP' });
-    const depts = (await get(`/api/org/units?parentId=${office.id}`)).body.items.map((u: { shortName: string }) => u.shortName);
+    const depts = (await get(`/api/org/units?parentId=${office.id}`)).body.items.map(
+      (u: { shortName: string }) => u.shortName,
+    );
     expect(depts).toEqual(expect.arrayContaining(['TH', 'HCTC', 'KTTH']));
     const agencies = (await get('/api/org/units?level=agency')).body.items.map((u: { name: string }) => u.name);
-    expect(agencies).toEqual(expect.arrayContaining(['Sở Tài chính', 'Sở Nông nghiệp và Môi trường', 'Thanh tra tỉnh', 'Sở Văn hóa, Thể thao và Du lịch']));
+    expect(agencies).toEqual(
+      expect.arrayContaining([
+        'Sở Tài chính',
+        'Sở Nông nghiệp và Môi trường',
+        'Thanh tra tỉnh',
+        'Sở Văn hóa, Thể thao và Du lịch',
+      ]),
+    );
     expect((await get('/api/org/fields')).body.total).toBeGreaterThanOrEqual(15);
-    expect((await get('/api/org/areas')).body.items.reduce((n: number, a: { communeCount: number }) => n + a.communeCount, 0)).toBe(96);
+    expect(
+      (await get('/api/org/areas')).body.items.reduce(
+        (n: number, a: { communeCount: number }) => n + a.communeCount,
+        0,
+      ),
+    ).toBe(96);
   });
 });
 
@@ -58,7 +75,13 @@ describe('leader assignments', () => {
       method: 'PUT',
       url: `/api/org/assignments/${pct4!.id}`,
       headers: admin.headers,
-      payload: { fieldCodes: ['XAY_DUNG', 'GIAO_THONG', 'TU_PHAP', 'NGOAI_VU', 'KHCN'], areaCodes: ['KV4'], agencyIds: [], validFrom: '2026-03-01', note: 'Quyết định phân công lại' },
+      payload: {
+        fieldCodes: ['XAY_DUNG', 'GIAO_THONG', 'TU_PHAP', 'NGOAI_VU', 'KHCN'],
+        areaCodes: ['KV4'],
+        agencyIds: [],
+        validFrom: '2026-03-01',
+        note: 'Quyết định phân công lại',
+      },
     });
     expect(res.statusCode).toBe(200);
     const hist = (await get(`/api/org/assignments/history?leaderId=${pct4!.id}`)).body.items;
@@ -66,9 +89,13 @@ describe('leader assignments', () => {
       ['2026-03-01', null],
       ['2025-07-01', '2026-02-28'],
     ]);
-    const feb = (await get('/api/org/assignments?date=2026-02-28')).body.items.find((a: { leader: { id: string } }) => a.leader.id === pct4!.id);
+    const feb = (await get('/api/org/assignments?date=2026-02-28')).body.items.find(
+      (a: { leader: { id: string } }) => a.leader.id === pct4!.id,
+    );
     expect(feb.fields.map((f: { code: string }) => f.code)).not.toContain('KHCN');
-    const mar = (await get('/api/org/assignments?date=2026-03-01')).body.items.find((a: { leader: { id: string } }) => a.leader.id === pct4!.id);
+    const mar = (await get('/api/org/assignments?date=2026-03-01')).body.items.find(
+      (a: { leader: { id: string } }) => a.leader.id === pct4!.id,
+    );
     expect(mar.fields.map((f: { code: string }) => f.code)).toContain('KHCN');
     const audit = (await get('/api/audit?entity=leader_assignment')).body.items[0];
     expect(audit.before.validTo).toBeNull();
@@ -78,13 +105,20 @@ describe('leader assignments', () => {
   it('refuses a change dated before the current period, an unknown field, or a non-leader', async () => {
     const [pct4] = await s.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'pct4'`);
     const [vanthu] = await s.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'vanthu'`);
-    const count = async () => (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM leader_assignments'))[0]!.n;
+    const count = async () =>
+      (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM leader_assignments'))[0]!.n;
     const n = await count();
-    const put = (id: string, body: object) => s.app.inject({ method: 'PUT', url: `/api/org/assignments/${id}`, headers: admin.headers, payload: body });
+    const put = (id: string, body: object) =>
+      s.app.inject({ method: 'PUT', url: `/api/org/assignments/${id}`, headers: admin.headers, payload: body });
     const early = await put(pct4!.id, { fieldCodes: [], areaCodes: [], agencyIds: [], validFrom: '2026-01-15' });
     expect(early.statusCode).toBe(400);
     expect(early.json()).toMatchObject({ code: 'ASSIGNMENT_BEFORE_CURRENT', field: 'validFrom' });
-    const unknown = await put(pct4!.id, { fieldCodes: ['KHONG_CO'], areaCodes: [], agencyIds: [], validFrom: '2026-06-01' });
+    const unknown = await put(pct4!.id, {
+      fieldCodes: ['KHONG_CO'],
+      areaCodes: [],
+      agencyIds: [],
+      validFrom: '2026-06-01',
+    });
     expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_REFERENCE', field: 'fieldCodes' });
     const notLeader = await put(vanthu!.id, { fieldCodes: [], areaCodes: [], agencyIds: [], validFrom: '2026-06-01' });
     expect(notLeader.json()).toMatchObject({ code: 'NOT_A_LEADER' });
@@ -122,10 +156,27 @@ describe('staffing quotas and row scoping', () => {
 
   it('edits a quota with validation', async () => {
     const [snv] = await s.db.query<{ id: string }>(`SELECT id FROM units WHERE code = 'SNV'`);
-    const bad = await s.app.inject({ method: 'PUT', url: '/api/org/quotas', headers: admin.headers, payload: { unitId: snv!.id, year: 2026, approvedCivil: -1, approvedPublic: 1, actualCivil: 1, actualPublic: 1 } });
+    const bad = await s.app.inject({
+      method: 'PUT',
+      url: '/api/org/quotas',
+      headers: admin.headers,
+      payload: { unitId: snv!.id, year: 2026, approvedCivil: -1, approvedPublic: 1, actualCivil: 1, actualPublic: 1 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('approvedCivil');
-    const ok = await s.app.inject({ method: 'PUT', url: '/api/org/quotas', headers: admin.headers, payload: { unitId: snv!.id, year: 2027, approvedCivil: 80, approvedPublic: 30, actualCivil: 79, actualPublic: 28 } });
+    const ok = await s.app.inject({
+      method: 'PUT',
+      url: '/api/org/quotas',
+      headers: admin.headers,
+      payload: {
+        unitId: snv!.id,
+        year: 2027,
+        approvedCivil: 80,
+        approvedPublic: 30,
+        actualCivil: 79,
+        actualPublic: 28,
+      },
+    });
     expect(ok.json()).toMatchObject({ year: 2027, overQuota: false });
   });
 });
@@ -133,24 +184,79 @@ describe('staffing quotas and row scoping', () => {
 describe('units and people admin', () => {
   it('creates a unit and refuses a duplicate code and a parent cycle', async () => {
     const [vp] = await s.db.query<{ id: string }>(`SELECT id FROM units WHERE code = 'VP'`);
-    const res = await s.app.inject({ method: 'POST', url: '/api/org/units', headers: admin.headers, payload: { code: 'VP-TEST', name: 'Phòng Thử nghiệm', shortName: 'TN', level: 'department', type: 'Phòng', parentId: vp!.id } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: admin.headers,
+      payload: {
+        code: 'VP-TEST',
+        name: 'Phòng Thử nghiệm',
+        shortName: 'TN',
+        level: 'department',
+        type: 'Phòng',
+        parentId: vp!.id,
+      },
+    });
     expect(res.statusCode).toBe(200);
-    const dup = await s.app.inject({ method: 'POST', url: '/api/org/units', headers: admin.headers, payload: { code: 'VP-TEST', name: 'Phòng khác', shortName: 'K', level: 'department', type: 'Phòng' } });
+    const dup = await s.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: admin.headers,
+      payload: { code: 'VP-TEST', name: 'Phòng khác', shortName: 'K', level: 'department', type: 'Phòng' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'UNIT_CODE_TAKEN', field: 'code' });
-    const cycle = await s.app.inject({ method: 'PATCH', url: `/api/org/units/${vp!.id}`, headers: admin.headers, payload: { parentId: res.json().id } });
+    const cycle = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${vp!.id}`,
+      headers: admin.headers,
+      payload: { parentId: res.json().id },
+    });
     expect(cycle.json()).toMatchObject({ code: 'PARENT_CYCLE', field: 'parentId' });
   });
 
   it('creates a person, refuses a short password, and a disabled account cannot log in', async () => {
-    const short = await s.app.inject({ method: 'POST', url: '/api/org/people', headers: admin.headers, payload: { username: 'ngan', fullName: 'Mật khẩu ngắn', unitId: null, roles: ['clerk'], clearance: 0, password: 'abc' } });
+    const short = await s.app.inject({
+      method: 'POST',
+      url: '/api/org/people',
+      headers: admin.headers,
+      payload: {
+        username: 'ngan',
+        fullName: 'Mật khẩu ngắn',
+        unitId: null,
+        roles: ['clerk'],
+        clearance: 0,
+        password: 'abc',
+      },
+    });
     expect(short.json()).toMatchObject({ code: 'PASSWORD_TOO_SHORT', field: 'password' });
-    const ok = await s.app.inject({ method: 'POST', url: '/api/org/people', headers: admin.headers, payload: { username: 'vanthu2', fullName: 'Nguyễn Văn Thư', unitId: null, roles: ['clerk'], clearance: 1, password: 'mat-khau-dai-du' } });
+    const ok = await s.app.inject({
+      method: 'POST',
+      url: '/api/org/people',
+      headers: admin.headers,
+      payload: {
+        username: 'vanthu2',
+        fullName: 'Nguyễn Văn Thư',
+        unitId: null,
+        roles: ['clerk'],
+        clearance: 1,
+        password: 'mat-khau-dai-du',
+      },
+    });
     expect(ok.statusCode).toBe(200);
     const sess = await login(s.app, 'vanthu2', 'mat-khau-dai-du');
-    await s.app.inject({ method: 'PATCH', url: `/api/org/people/${ok.json().id}`, headers: admin.headers, payload: { active: false } });
+    await s.app.inject({
+      method: 'PATCH',
+      url: `/api/org/people/${ok.json().id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
     expect((await s.app.inject({ url: '/api/auth/me', headers: { cookie: sess.cookie } })).statusCode).toBe(401);
-    const again = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanthu2', password: 'mat-khau-dai-du' } });
+    const again = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'vanthu2', password: 'mat-khau-dai-du' },
+    });
     expect(again.statusCode).toBe(401);
     const audit = (await get(`/api/audit?entity=user&entityId=${ok.json().id}`)).body.items;
     expect(JSON.stringify(audit)).not.toMatch(/argon2/);

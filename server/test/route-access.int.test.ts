@@ -11,15 +11,22 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/org/people',
     headers: admin.headers,
-    payload: { username: 'khongvaitro', fullName: 'Người không có vai trò', position: '', unitId: null, roles: [], clearance: 0, password: 'khong-vai-tro-123' },
+    payload: {
+      username: 'khongvaitro',
+      fullName: 'Người không có vai trò',
+      position: '',
+      unitId: null,
+      roles: [],
+      clearance: 0,
+      password: 'khong-vai-tro-123',
+    },
   });
   expect(created.statusCode).toBe(200);
   noRoles = await login(s.app, 'khongvaitro', 'khong-vai-tro-123');
 });
 afterAll(async () => s?.dispose());
 
-const concrete = (url: string) =>
-  url.replace(/:(id|leaderId)/g, crypto.randomUUID()).replace(/:code/g, 'TAI_CHINH');
+const concrete = (url: string) => url.replace(/:(id|leaderId)/g, crypto.randomUUID()).replace(/:code/g, 'TAI_CHINH');
 
 describe('the whole route table', () => {
   it('declares an access rule on every API route, and only health, openapi and login are public', () => {
@@ -32,7 +39,11 @@ describe('the whole route table', () => {
 
   it('answers 401 on every non-public route without a session', async () => {
     for (const r of s.routes.filter((x) => x.access !== 'public')) {
-      const res = await s.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const res = await s.app.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     }
@@ -54,7 +65,12 @@ describe('the whole route table', () => {
 
   it('refuses admin-only writes to a Vice Chairman', async () => {
     const pct = await login(s.app, 'pct2');
-    const res = await s.app.inject({ method: 'POST', url: '/api/org/fields', headers: pct.headers, payload: { code: 'X_Y', name: 'Thử' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/org/fields',
+      headers: pct.headers,
+      payload: { code: 'X_Y', name: 'Thử' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -47,7 +47,15 @@ describe('several instances on one database', () => {
       ports.forEach((port, i) => {
         const child = spawn('npx', ['tsx', 'src/main.ts'], {
           cwd: SERVER_DIR,
-          env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fresh.url, ADMIN_PASSWORD: 'admin-two-instances', DEMO_PASSWORD: 'demo-two-instances', LOG_LEVEL: 'warn' },
+          env: {
+            ...process.env,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            DATABASE_URL: fresh.url,
+            ADMIN_PASSWORD: 'admin-two-instances',
+            DEMO_PASSWORD: 'demo-two-instances',
+            LOG_LEVEL: 'warn',
+          },
         });
         child.stdout.on('data', (d) => (logs[i] += d));
         child.stderr.on('data', (d) => (logs[i] += d));

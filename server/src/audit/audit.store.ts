@@ -115,7 +115,8 @@ export async function verifyAuditChain(q: Queryable): Promise<{ checked: number;
     ).map(toStored);
     if (rows.length === 0) return { checked, firstBrokenId: null };
     const broken = firstBrokenRow(rows, prev);
-    if (broken !== null) return { checked: checked + rows.findIndex((r) => r.id === broken) + 1, firstBrokenId: broken };
+    if (broken !== null)
+      return { checked: checked + rows.findIndex((r) => r.id === broken) + 1, firstBrokenId: broken };
     checked += rows.length;
     prev = rows[rows.length - 1]!.hash;
     lastId = rows[rows.length - 1]!.id;

@@ -33,12 +33,7 @@ export function rowHash(prevHash: string, row: AuditContent): string {
   // Only the content fields: a stored row also carries its id and hashes.
   const { at, actorId, actorName, action, entity, entityId, before, after } = row;
   const c: AuditContent = { at, actorId, actorName, action, entity, entityId, before, after };
-  return crypto
-    .createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson(c))
-    .digest('hex');
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalJson(c)).digest('hex');
 }
 
 export interface StoredAuditRow extends AuditContent {

@@ -10,7 +10,9 @@ try {
   if (r.firstBrokenId === null) {
     console.log(`Nhật ký toàn vẹn: đã kiểm tra ${r.checked} dòng. (audit chain intact: ${r.checked} rows)`);
   } else {
-    console.error(`Nhật ký bị sửa đổi tại dòng id=${r.firstBrokenId}. (audit chain broken at row id=${r.firstBrokenId})`);
+    console.error(
+      `Nhật ký bị sửa đổi tại dòng id=${r.firstBrokenId}. (audit chain broken at row id=${r.firstBrokenId})`,
+    );
     process.exitCode = 1;
   }
 } finally {

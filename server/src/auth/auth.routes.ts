@@ -80,7 +80,10 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], response: { 200: z.object({ ok: z.boolean() }) } },
+    },
     async (req, reply) => {
       if (req.sessionId) await deleteSession(db, req.sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });

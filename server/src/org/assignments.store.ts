@@ -92,10 +92,9 @@ async function checkRefs(q: Queryable, i: AssignmentInput): Promise<void> {
   const a = await q.query<{ code: string }>('SELECT code FROM areas WHERE code = ANY($1::text[])', [i.areaCodes]);
   const badA = i.areaCodes.find((c) => !a.some((x) => x.code === c));
   if (badA) throw invalid('areaCodes', 'UNKNOWN_REFERENCE', { value: badA });
-  const g = await q.query<{ id: string }>(
-    `SELECT id FROM units WHERE id = ANY($1::uuid[]) AND level = 'agency'`,
-    [i.agencyIds],
-  );
+  const g = await q.query<{ id: string }>(`SELECT id FROM units WHERE id = ANY($1::uuid[]) AND level = 'agency'`, [
+    i.agencyIds,
+  ]);
   const badG = i.agencyIds.find((id) => !g.some((x) => x.id === id));
   if (badG) throw invalid('agencyIds', 'UNKNOWN_REFERENCE', { value: badG });
 }
@@ -112,7 +111,8 @@ export async function changeAssignment(
 ): Promise<Assignment> {
   const leader = await q.query<{ roles: string[] }>('SELECT roles FROM users WHERE id = $1 FOR UPDATE', [leaderId]);
   if (!leader[0]) throw notFound('lãnh đạo');
-  if (!leader[0].roles.some((r) => r === 'chairman' || r === 'vice_chairman')) throw invalid('leaderId', 'NOT_A_LEADER');
+  if (!leader[0].roles.some((r) => r === 'chairman' || r === 'vice_chairman'))
+    throw invalid('leaderId', 'NOT_A_LEADER');
   await checkRefs(q, i);
   const open = (
     await q.query<{ id: string; valid_from: string; valid_to: string | null }>(
@@ -122,7 +122,10 @@ export async function changeAssignment(
     )
   )[0];
   const before = open ? (await hydrate(q, await q.query<Raw>(`${SELECT} WHERE a.id = $1`, [open.id])))[0] : null;
-  const plan = planAssignmentChange(open && { id: open.id, validFrom: open.valid_from, validTo: open.valid_to }, i.validFrom);
+  const plan = planAssignmentChange(
+    open && { id: open.id, validFrom: open.valid_from, validTo: open.valid_to },
+    i.validFrom,
+  );
   if (plan.kind === 'reject') throw invalid('validFrom', 'ASSIGNMENT_BEFORE_CURRENT', { current: plan.currentFrom });
   if (plan.kind === 'replace') await q.query('DELETE FROM leader_assignments WHERE id = $1', [plan.replaceId]);
   if (plan.kind === 'close-and-insert') {
@@ -134,6 +137,14 @@ export async function changeAssignment(
     [leaderId, i.fieldCodes, i.areaCodes, i.agencyIds, i.validFrom, i.note ?? ''],
   );
   const after = (await hydrate(q, await q.query<Raw>(`${SELECT} WHERE a.id = $1`, [rows[0]!.id])))[0]!;
-  await appendAudit(q, actor, plan.kind === 'replace' ? 'replace' : 'create', 'leader_assignment', after.id, before, after);
+  await appendAudit(
+    q,
+    actor,
+    plan.kind === 'replace' ? 'replace' : 'create',
+    'leader_assignment',
+    after.id,
+    before,
+    after,
+  );
   return after;
 }

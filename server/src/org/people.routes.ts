@@ -20,7 +20,10 @@ export const Person = z.object({
 });
 
 const PersonInput = z.object({
-  username: z.string().trim().regex(/^[a-z0-9._-]{3,50}$/, 'chữ thường không dấu, số, dấu chấm, gạch'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,50}$/, 'chữ thường không dấu, số, dấu chấm, gạch'),
   fullName: z.string().trim().min(2).max(200),
   position: z.string().trim().max(200).default(''),
   unitId: z.uuid().nullable(),

@@ -6,7 +6,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 
 export type Person = AuthUser;
 
-export async function listPeople(q: Queryable, f: { unitId?: string; q?: string; onlyUnitId?: string | null }): Promise<Person[]> {
+export async function listPeople(
+  q: Queryable,
+  f: { unitId?: string; q?: string; onlyUnitId?: string | null },
+): Promise<Person[]> {
   const where: string[] = [];
   const p: unknown[] = [];
   if (f.unitId) where.push(`u.unit_id = $${p.push(f.unitId)}`);
@@ -63,7 +66,16 @@ export async function createPerson(q: Queryable, actor: Actor, i: PersonInput): 
   const rows = await q.query<{ id: string }>(
     `INSERT INTO users(username, password_hash, full_name, position, unit_id, roles, clearance, active)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [i.username, await hashPassword(i.password), i.fullName, i.position, i.unitId, i.roles, i.clearance, i.active ?? true],
+    [
+      i.username,
+      await hashPassword(i.password),
+      i.fullName,
+      i.position,
+      i.unitId,
+      i.roles,
+      i.clearance,
+      i.active ?? true,
+    ],
   );
   const created = await getPerson(q, rows[0]!.id);
   await appendAudit(q, actor, 'create', 'user', created.id, null, auditView(created));
@@ -93,7 +105,8 @@ export async function updatePerson(
   for (const [col, v] of Object.entries(cols)) if (v !== undefined) sets.push(`${col} = $${p.push(v)}`);
   if (sets.length) await q.query(`UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, p);
   // A disabled account or a new password ends every open session.
-  if (patch.active === false || patch.password !== undefined) await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  if (patch.active === false || patch.password !== undefined)
+    await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
   const after = await getPerson(q, id);
   await appendAudit(q, actor, 'update', 'user', id, auditView(before), {
     ...auditView(after),

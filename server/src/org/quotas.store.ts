@@ -34,10 +34,12 @@ export async function upsertQuota(
   if ((await q.query('SELECT 1 FROM units WHERE id = $1', [i.unitId])).length === 0) {
     throw invalid('unitId', 'UNKNOWN_REFERENCE', { value: i.unitId });
   }
-  const before = (await q.query<Omit<Quota, 'overQuota'>>(
-    `${SELECT} WHERE q.unit_id = $1 AND q.year = $2 FOR UPDATE OF q`,
-    [i.unitId, i.year],
-  ))[0];
+  const before = (
+    await q.query<Omit<Quota, 'overQuota'>>(`${SELECT} WHERE q.unit_id = $1 AND q.year = $2 FOR UPDATE OF q`, [
+      i.unitId,
+      i.year,
+    ])
+  )[0];
   await q.query(
     `INSERT INTO staffing_quotas(unit_id, year, approved_civil, approved_public, actual_civil, actual_public)
      VALUES ($1,$2,$3,$4,$5,$6)
@@ -46,11 +48,16 @@ export async function upsertQuota(
     [i.unitId, i.year, i.approvedCivil, i.approvedPublic, i.actualCivil, i.actualPublic],
   );
   const after = withFlag(
-    (await q.query<Omit<Quota, 'overQuota'>>(`${SELECT} WHERE q.unit_id = $1 AND q.year = $2`, [
-      i.unitId,
-      i.year,
-    ]))[0]!,
+    (await q.query<Omit<Quota, 'overQuota'>>(`${SELECT} WHERE q.unit_id = $1 AND q.year = $2`, [i.unitId, i.year]))[0]!,
   );
-  await appendAudit(q, actor, before ? 'update' : 'create', 'staffing_quota', `${i.unitId}:${i.year}`, before ?? null, after);
+  await appendAudit(
+    q,
+    actor,
+    before ? 'update' : 'create',
+    'staffing_quota',
+    `${i.unitId}:${i.year}`,
+    before ?? null,
+    after,
+  );
   return after;
 }

@@ -3,7 +3,17 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.js';
 import { typed } from '../platform/http/app.js';
 import { actorOf } from '../platform/http/actor.js';
-import { createField, createUnit, getUnit, listAreas, listFields, listUnits, UNIT_LEVELS, updateField, updateUnit } from './units.store.js';
+import {
+  createField,
+  createUnit,
+  getUnit,
+  listAreas,
+  listFields,
+  listUnits,
+  UNIT_LEVELS,
+  updateField,
+  updateUnit,
+} from './units.store.js';
 
 const Unit = z.object({
   id: z.string(),
@@ -23,7 +33,12 @@ const Unit = z.object({
 const UnitInput = z.object({
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(2).max(300),
-  shortName: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}]+$/u, 'chỉ gồm chữ và số, không dấu cách'),
+  shortName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}]+$/u, 'chỉ gồm chữ và số, không dấu cách'),
   level: z.enum(UNIT_LEVELS),
   type: z.string().trim().min(1).max(60),
   parentId: z.uuid().nullable().optional(),
@@ -66,7 +81,10 @@ export function unitRoutes(app: FastifyInstance, db: Db): void {
   );
   r.get(
     '/api/org/units/:id',
-    { config: { access: 'org.read' }, schema: { tags: ['org'], params: z.object({ id: z.uuid() }), response: { 200: Unit } } },
+    {
+      config: { access: 'org.read' },
+      schema: { tags: ['org'], params: z.object({ id: z.uuid() }), response: { 200: Unit } },
+    },
     async (req) => getUnit(db, req.params.id),
   );
   r.post(
@@ -98,7 +116,10 @@ export function unitRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['org'],
         body: z.object({
-          code: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'chữ in hoa không dấu, số, gạch dưới'),
+          code: z
+            .string()
+            .trim()
+            .regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'chữ in hoa không dấu, số, gạch dưới'),
           name: z.string().trim().min(2).max(200),
           nameEn: z.string().trim().max(200).default(''),
         }),
@@ -114,7 +135,10 @@ export function unitRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['org'],
         params: z.object({ code: z.string() }),
-        body: z.object({ name: z.string().trim().min(2).max(200).optional(), nameEn: z.string().trim().max(200).optional() }),
+        body: z.object({
+          name: z.string().trim().min(2).max(200).optional(),
+          nameEn: z.string().trim().max(200).optional(),
+        }),
         response: { 200: Field },
       },
     },

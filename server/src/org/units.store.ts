@@ -83,7 +83,9 @@ async function checkRefs(q: Queryable, id: string | null, u: Partial<UnitInput>)
     if (a.length === 0) throw invalid('areaCode', 'UNKNOWN_REFERENCE', { value: u.areaCode });
   }
   if (u.fieldCodes?.length) {
-    const known = await q.query<{ code: string }>('SELECT code FROM fields WHERE code = ANY($1::text[])', [u.fieldCodes]);
+    const known = await q.query<{ code: string }>('SELECT code FROM fields WHERE code = ANY($1::text[])', [
+      u.fieldCodes,
+    ]);
     const missing = u.fieldCodes.find((c) => !known.some((k) => k.code === c));
     if (missing) throw invalid('fieldCodes', 'UNKNOWN_REFERENCE', { value: missing });
   }
@@ -102,7 +104,18 @@ export async function createUnit(q: Queryable, actor: Actor, u: UnitInput): Prom
   const rows = await q.query<{ id: string }>(
     `INSERT INTO units(code, name, short_name, level, type, parent_id, org_id, area_code, field_codes, active)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [u.code, u.name, u.shortName, u.level, u.type, u.parentId ?? null, u.orgId ?? null, u.areaCode ?? null, u.fieldCodes ?? [], u.active ?? true],
+    [
+      u.code,
+      u.name,
+      u.shortName,
+      u.level,
+      u.type,
+      u.parentId ?? null,
+      u.orgId ?? null,
+      u.areaCode ?? null,
+      u.fieldCodes ?? [],
+      u.active ?? true,
+    ],
   );
   const created = await getUnit(q, rows[0]!.id);
   await appendAudit(q, actor, 'create', 'unit', created.id, null, created);
@@ -143,9 +156,7 @@ export interface Field {
 }
 
 export async function listFields(q: Queryable): Promise<Field[]> {
-  return q.query<Field>(
-    'SELECT code, name, name_en AS "nameEn" FROM fields ORDER BY sort, name',
-  );
+  return q.query<Field>('SELECT code, name, name_en AS "nameEn" FROM fields ORDER BY sort, name');
 }
 
 export async function createField(q: Queryable, actor: Actor, f: Field): Promise<Field> {

@@ -50,26 +50,62 @@ export async function seedIfEmpty(
     for (const [i, [code, name, nameEn]] of FIELDS.entries()) {
       await q.query('INSERT INTO fields(code, name, name_en, sort) VALUES ($1,$2,$3,$4)', [code, name, nameEn, i]);
     }
-    for (const a of AREAS) await q.query('INSERT INTO areas(code, name, name_en) VALUES ($1,$2,$3)', [a.code, a.name, a.nameEn]);
+    for (const a of AREAS)
+      await q.query('INSERT INTO areas(code, name, name_en) VALUES ($1,$2,$3)', [a.code, a.name, a.nameEn]);
 
     const ids = new Map<string, string>();
     const insertUnit = async (u: {
-      code: string; name: string; shortName: string; level: string; type: string;
-      parent?: string; orgId?: string; area?: string | null; fields?: string[]; sort: number;
+      code: string;
+      name: string;
+      shortName: string;
+      level: string;
+      type: string;
+      parent?: string;
+      orgId?: string;
+      area?: string | null;
+      fields?: string[];
+      sort: number;
     }) => {
       const r = await q.query<{ id: string }>(
         `INSERT INTO units(code, name, short_name, level, type, parent_id, org_id, area_code, field_codes, sort)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-        [u.code, u.name, u.shortName, u.level, u.type, u.parent ? ids.get(u.parent) : null, u.orgId ?? null,
-          u.area ?? null, u.fields ?? [], u.sort],
+        [
+          u.code,
+          u.name,
+          u.shortName,
+          u.level,
+          u.type,
+          u.parent ? ids.get(u.parent) : null,
+          u.orgId ?? null,
+          u.area ?? null,
+          u.fields ?? [],
+          u.sort,
+        ],
       );
       ids.set(u.code, r[0]!.id);
     };
-    await insertUnit({ code: PROVINCE.code, name: PROVINCE.name, shortName: PROVINCE.shortName, level: 'province', type: 'UBND tỉnh', orgId: PROVINCE.orgId, sort: 0 });
+    await insertUnit({
+      code: PROVINCE.code,
+      name: PROVINCE.name,
+      shortName: PROVINCE.shortName,
+      level: 'province',
+      type: 'UBND tỉnh',
+      orgId: PROVINCE.orgId,
+      sort: 0,
+    });
     for (const [i, u] of UNITS.entries()) await insertUnit({ ...u, sort: i + 1 });
     for (const [i, c] of readCommunes().entries()) {
       // Ký hiệu of a commune PPC's documents is "UBND"; the code keeps units apart.
-      await insertUnit({ code: c.code, name: c.name, shortName: 'UBND', level: 'commune', type: c.type, parent: PROVINCE.code, area: areaOfCommune(c.code), sort: 1000 + i });
+      await insertUnit({
+        code: c.code,
+        name: c.name,
+        shortName: 'UBND',
+        level: 'commune',
+        type: c.type,
+        parent: PROVINCE.code,
+        area: areaOfCommune(c.code),
+        sort: 1000 + i,
+      });
     }
 
     const year = opts.year ?? 2026;
@@ -89,7 +125,11 @@ export async function seedIfEmpty(
     const adminHash = await hashPassword(adminPassword);
     const demoHash = await hashPassword(demoPassword);
     const userIds = new Map<string, string>();
-    const insertUser = async (u: { username: string; fullName: string; position: string; unit: string; roles: string[]; clearance: number }, hash: string, sort: number) => {
+    const insertUser = async (
+      u: { username: string; fullName: string; position: string; unit: string; roles: string[]; clearance: number },
+      hash: string,
+      sort: number,
+    ) => {
       const r = await q.query<{ id: string }>(
         `INSERT INTO users(username, password_hash, full_name, position, unit_id, roles, clearance, sort)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
@@ -97,7 +137,18 @@ export async function seedIfEmpty(
       );
       userIds.set(u.username, r[0]!.id);
     };
-    await insertUser({ username: 'admin', fullName: 'Quản trị hệ thống', position: 'Quản trị viên', unit: 'VP-CBTH', roles: ['admin'], clearance: 0 }, adminHash, 0);
+    await insertUser(
+      {
+        username: 'admin',
+        fullName: 'Quản trị hệ thống',
+        position: 'Quản trị viên',
+        unit: 'VP-CBTH',
+        roles: ['admin'],
+        clearance: 0,
+      },
+      adminHash,
+      0,
+    );
     for (const [i, u] of DEMO_USERS.entries()) await insertUser(u, demoHash, i + 1);
 
     for (const a of ASSIGNMENTS) {

@@ -114,7 +114,9 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
       req.log.error({ err }, 'unhandled error');
     }
     const m = messageFor(code, params, field);
-    void reply.status(status).send({ code, message: l === 'en' ? m.messageEn : m.message, messageEn: m.messageEn, field });
+    void reply
+      .status(status)
+      .send({ code, message: l === 'en' ? m.messageEn : m.message, messageEn: m.messageEn, field });
   });
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -36,7 +36,11 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
   if (!path) return lang === 'vi' ? 'dữ liệu' : 'data';
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   const l = FIELD_LABELS[last];
   const label = l ? l[lang === 'vi' ? 0 : 1] : last;
   return `${label} (${path})`;
@@ -64,18 +68,12 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     () => 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).',
     () => 'Missing or wrong anti-forgery token (x-csrf-token).',
   ],
-  INVALID_CREDENTIALS: [
-    () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    () => 'Wrong user name or password.',
-  ],
+  INVALID_CREDENTIALS: [() => 'Tên đăng nhập hoặc mật khẩu không đúng.', () => 'Wrong user name or password.'],
   TOO_MANY_ATTEMPTS: [
     (p) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.seconds ?? 60} giây.`,
     (p) => `Too many failed sign-ins. Try again in ${p.seconds ?? 60} seconds.`,
   ],
-  NOT_FOUND: [
-    (p) => `Không tìm thấy ${p.entity ?? 'bản ghi'}.`,
-    (p) => `${p.entity ?? 'Record'} not found.`,
-  ],
+  NOT_FOUND: [(p) => `Không tìm thấy ${p.entity ?? 'bản ghi'}.`, (p) => `${p.entity ?? 'Record'} not found.`],
   ROUTE_NOT_FOUND: [() => 'Không có địa chỉ API này.', () => 'No such API route.'],
   UNIT_CODE_TAKEN: [(_p, f) => `${f}: mã đơn vị đã tồn tại.`, (_p, f) => `${f}: unit code already exists.`],
   ORG_ID_TAKEN: [(_p, f) => `${f}: mã định danh đã được dùng.`, (_p, f) => `${f}: identifier already in use.`],
