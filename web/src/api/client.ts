@@ -34,6 +34,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language = 'vi';
+
+/** The server localises `message` by Accept-Language; keep it in step with the interface language. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -59,7 +65,7 @@ export function buildUrl(path: string, query?: Query): string {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from './vi';
 import en from './en';
+import { setApiLanguage } from '../api/client';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -30,6 +31,7 @@ void i18n.use(initReactI18next).init({
 });
 
 document.documentElement.lang = i18n.language;
+setApiLanguage(i18n.language);
 
 export function setLang(lang: Lang): void {
   try {
@@ -38,6 +40,7 @@ export function setLang(lang: Lang): void {
     /* storage unavailable: the choice lasts for this page only */
   }
   document.documentElement.lang = lang;
+  setApiLanguage(lang);
   void i18n.changeLanguage(lang);
 }
 

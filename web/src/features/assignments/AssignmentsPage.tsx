@@ -117,6 +117,8 @@ export function AssignmentsPage() {
           <TextInput
             type="date"
             label={t('assignments.date')}
+            description={formatDate(date)}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value || todayIso())}
             w={180}

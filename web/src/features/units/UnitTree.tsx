@@ -52,7 +52,7 @@ function UnitTreeItem({ node, depth, ...props }: TreeProps & { node: UnitNode; d
         ) : (
           <Box w={22} />
         )}
-        <UnstyledButton onClick={() => props.onSelect(unit.id)} style={{ flex: 1 }} data-testid="unit-tree-label">
+        <UnstyledButton onClick={() => props.onSelect(unit.id)} style={{ flex: 1, minWidth: 0 }} title={unit.name} data-testid="unit-tree-label">
           <Text size="sm" fw={selected ? 600 : 400} c={unit.active ? undefined : 'dimmed'} truncate>
             {unit.name}
             {hasChildren && (

@@ -82,7 +82,7 @@ export function UnitTreePage() {
                 {t('units.collapseAll')}
               </Button>
             </Group>
-            <ScrollArea.Autosize mah="calc(100vh - 230px)">
+            <ScrollArea.Autosize mah="calc(100vh - 230px)" scrollbars="y" type="auto">
               <UnitTree nodes={tree} expanded={expanded} selectedId={selectedId} onToggle={toggle} onSelect={setSelectedId} />
             </ScrollArea.Autosize>
           </Paper>
