@@ -221,7 +221,14 @@ async function main() {
       page.on('pageerror', (e) => pageErrors.push(e.message));
       try {
         await withTimeout(
-          spec.run({ page, context, baseURL, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD, artifactsDir }),
+          spec.run({
+            page,
+            context,
+            baseURL,
+            adminPassword: ADMIN_PASSWORD,
+            demoPassword: DEMO_PASSWORD,
+            artifactsDir,
+          }),
           SPEC_TIMEOUT_MS,
           spec.name,
         );
@@ -233,7 +240,12 @@ async function main() {
         const shot = path.join(artifactsDir, `${spec.file.replace(/\.spec\.\w+$/, '')}-failure.png`);
         await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
         console.log(`  ✗ ${spec.name} (${Date.now() - started} ms)`);
-        console.log(`    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+        console.log(
+          `    ${String(e?.stack ?? e)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n    ')}`,
+        );
         console.log(`    screenshot: ${path.relative(root, shot)}`);
       } finally {
         await context.close().catch(() => {});

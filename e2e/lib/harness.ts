@@ -34,12 +34,7 @@ export async function eventually(
 ): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    let ok = false;
-    try {
-      ok = await check();
-    } catch {
-      ok = false;
-    }
+    const ok = await check().catch(() => false);
     if (ok) return;
     if (Date.now() > deadline) throw new AssertionError(await describe());
     await sleep(100);

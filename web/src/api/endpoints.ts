@@ -70,8 +70,7 @@ export interface AssignmentInput {
 }
 
 export const assignmentsApi = {
-  list: (date?: string) =>
-    api.get<ListResponse<Assignment> & { date: string }>('/api/org/assignments', { date }),
+  list: (date?: string) => api.get<ListResponse<Assignment> & { date: string }>('/api/org/assignments', { date }),
   history: (leaderId: string) => api.get<ListResponse<Assignment>>('/api/org/assignments/history', { leaderId }),
   put: (leaderId: string, input: AssignmentInput) =>
     api.put<Assignment>(`/api/org/assignments/${encodeURIComponent(leaderId)}`, input),

@@ -35,7 +35,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const [exporting, setExporting] = useState(false);
 
   const shown = useMemo(() => columns.filter((c) => !c.hidden), [columns]);
-  const visible = useMemo(() => sortRows(filterRows(rows, columns, query), columns, sort), [rows, columns, query, sort]);
+  const visible = useMemo(
+    () => sortRows(filterRows(rows, columns, query), columns, sort),
+    [rows, columns, query, sort],
+  );
 
   const onExport = async () => {
     setExporting(true);
@@ -80,7 +83,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <Text size="sm" c="dimmed" data-testid={`${testId}-count`}>
             {props.countLabel(visible.length)}
           </Text>
-          <Button variant="light" color="green" onClick={() => void onExport()} loading={exporting} data-testid={`${testId}-export`}>
+          <Button
+            variant="light"
+            color="green"
+            onClick={() => void onExport()}
+            loading={exporting}
+            data-testid={`${testId}-export`}
+          >
             {t('common.exportExcel')}
           </Button>
         </Group>
@@ -93,7 +102,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 const active = sort?.key === c.key;
                 const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
                 return (
-                  <Table.Th key={c.key} style={{ width: c.width, textAlign: c.align }} aria-sort={c.sortable === false ? undefined : ariaSort}>
+                  <Table.Th
+                    key={c.key}
+                    style={{ width: c.width, textAlign: c.align }}
+                    aria-sort={c.sortable === false ? undefined : ariaSort}
+                  >
                     {c.sortable === false ? (
                       c.header
                     ) : (

@@ -73,18 +73,24 @@ function AssignmentForm({ target, defaultDate, onClose, onSaved }: Props & { tar
 
   // Keep options for values that are selected but no longer offered (e.g. an inactive agency).
   const fieldOptions = useMemo(() => {
-    const opts = (fields.data?.items ?? []).map((f) => ({ value: f.code, label: i18n.language === 'en' && f.nameEn ? f.nameEn : f.name }));
-    for (const f of cur?.fields ?? []) if (!opts.some((o) => o.value === f.code)) opts.push({ value: f.code, label: f.name });
+    const opts = (fields.data?.items ?? []).map((f) => ({
+      value: f.code,
+      label: i18n.language === 'en' && f.nameEn ? f.nameEn : f.name,
+    }));
+    for (const f of cur?.fields ?? [])
+      if (!opts.some((o) => o.value === f.code)) opts.push({ value: f.code, label: f.name });
     return opts;
   }, [fields.data, cur, i18n.language]);
   const areaOptions = useMemo(() => {
     const opts = (areas.data?.items ?? []).map((a) => ({ value: a.code, label: a.name }));
-    for (const a of cur?.areas ?? []) if (!opts.some((o) => o.value === a.code)) opts.push({ value: a.code, label: a.name });
+    for (const a of cur?.areas ?? [])
+      if (!opts.some((o) => o.value === a.code)) opts.push({ value: a.code, label: a.name });
     return opts;
   }, [areas.data, cur]);
   const agencyOptions = useMemo(() => {
     const opts = (agencies.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
-    for (const a of cur?.agencies ?? []) if (!opts.some((o) => o.value === a.id)) opts.push({ value: a.id, label: a.name });
+    for (const a of cur?.agencies ?? [])
+      if (!opts.some((o) => o.value === a.id)) opts.push({ value: a.id, label: a.name });
     return opts;
   }, [agencies.data, cur]);
 
@@ -114,7 +120,8 @@ function AssignmentForm({ target, defaultDate, onClose, onSaved }: Props & { tar
     setFormError(null);
     const next: Partial<Record<FormField, string>> = {};
     if (!leaderId) next.leaderId = t('validation.pick', { field: t('assignments.pickLeader') });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom)) next.validFrom = t('validation.required', { field: t('assignments.validFrom').toLowerCase() });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom))
+      next.validFrom = t('validation.required', { field: t('assignments.validFrom').toLowerCase() });
     setErrors(next);
     if (Object.keys(next).length) return;
     save.mutate();
@@ -141,9 +148,36 @@ function AssignmentForm({ target, defaultDate, onClose, onSaved }: Props & { tar
             data-testid="assignment-leader"
           />
         )}
-        <MultiSelect label={t('assignments.fields')} data={fieldOptions} value={fieldCodes} onChange={setFieldCodes} searchable clearable error={errors.fieldCodes} data-testid="assignment-fields-input" />
-        <MultiSelect label={t('assignments.areas')} data={areaOptions} value={areaCodes} onChange={setAreaCodes} searchable clearable error={errors.areaCodes} data-testid="assignment-areas-input" />
-        <MultiSelect label={t('assignments.agencies')} data={agencyOptions} value={agencyIds} onChange={setAgencyIds} searchable clearable error={errors.agencyIds} data-testid="assignment-agencies-input" />
+        <MultiSelect
+          label={t('assignments.fields')}
+          data={fieldOptions}
+          value={fieldCodes}
+          onChange={setFieldCodes}
+          searchable
+          clearable
+          error={errors.fieldCodes}
+          data-testid="assignment-fields-input"
+        />
+        <MultiSelect
+          label={t('assignments.areas')}
+          data={areaOptions}
+          value={areaCodes}
+          onChange={setAreaCodes}
+          searchable
+          clearable
+          error={errors.areaCodes}
+          data-testid="assignment-areas-input"
+        />
+        <MultiSelect
+          label={t('assignments.agencies')}
+          data={agencyOptions}
+          value={agencyIds}
+          onChange={setAgencyIds}
+          searchable
+          clearable
+          error={errors.agencyIds}
+          data-testid="assignment-agencies-input"
+        />
         <TextInput
           type="date"
           label={t('assignments.validFrom')}
@@ -154,7 +188,15 @@ function AssignmentForm({ target, defaultDate, onClose, onSaved }: Props & { tar
           w={200}
           data-testid="assignment-valid-from-input"
         />
-        <Textarea label={t('assignments.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={errors.note} data-testid="assignment-note" />
+        <Textarea
+          label={t('assignments.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          error={errors.note}
+          data-testid="assignment-note"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

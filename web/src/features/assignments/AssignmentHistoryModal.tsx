@@ -5,7 +5,13 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/date';
 import { useAssignmentHistory } from './queries';
 
-export function AssignmentHistoryModal({ leader, onClose }: { leader: Assignment['leader'] | null; onClose: () => void }) {
+export function AssignmentHistoryModal({
+  leader,
+  onClose,
+}: {
+  leader: Assignment['leader'] | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const history = useAssignmentHistory(leader?.id ?? null);
   const items = [...(history.data?.items ?? [])].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
@@ -56,13 +62,31 @@ export function AssignmentHistoryModal({ leader, onClose }: { leader: Assignment
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Stack gap={2}>{a.fields.map((f) => <Text key={f.code} size="sm">{f.name}</Text>)}</Stack>
+                    <Stack gap={2}>
+                      {a.fields.map((f) => (
+                        <Text key={f.code} size="sm">
+                          {f.name}
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Stack gap={2}>{a.areas.map((x) => <Text key={x.code} size="sm">{x.name}</Text>)}</Stack>
+                    <Stack gap={2}>
+                      {a.areas.map((x) => (
+                        <Text key={x.code} size="sm">
+                          {x.name}
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Stack gap={2}>{a.agencies.map((x) => <Text key={x.id} size="sm">{x.shortName || x.name}</Text>)}</Stack>
+                    <Stack gap={2}>
+                      {a.agencies.map((x) => (
+                        <Text key={x.id} size="sm">
+                          {x.shortName || x.name}
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{a.note}</Table.Td>
                 </Table.Tr>

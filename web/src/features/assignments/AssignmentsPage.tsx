@@ -45,19 +45,37 @@ export function AssignmentsPage() {
         key: 'fields',
         header: t('assignments.fields'),
         value: (a) => a.fields.map((f) => f.name).join(', '),
-        render: (a) => <BadgeList items={a.fields.map((f) => ({ key: f.code, label: f.name }))} color="blue" testId="assignment-fields" />,
+        render: (a) => (
+          <BadgeList
+            items={a.fields.map((f) => ({ key: f.code, label: f.name }))}
+            color="blue"
+            testId="assignment-fields"
+          />
+        ),
       },
       {
         key: 'areas',
         header: t('assignments.areas'),
         value: (a) => a.areas.map((x) => x.name).join(', '),
-        render: (a) => <BadgeList items={a.areas.map((x) => ({ key: x.code, label: x.name }))} color="teal" testId="assignment-areas" />,
+        render: (a) => (
+          <BadgeList
+            items={a.areas.map((x) => ({ key: x.code, label: x.name }))}
+            color="teal"
+            testId="assignment-areas"
+          />
+        ),
       },
       {
         key: 'agencies',
         header: t('assignments.agencies'),
         value: (a) => a.agencies.map(agencyLabel).join(', '),
-        render: (a) => <BadgeList items={a.agencies.map((x) => ({ key: x.id, label: agencyLabel(x) }))} color="grape" testId="assignment-agencies" />,
+        render: (a) => (
+          <BadgeList
+            items={a.agencies.map((x) => ({ key: x.id, label: agencyLabel(x) }))}
+            color="grape"
+            testId="assignment-agencies"
+          />
+        ),
       },
       {
         key: 'validFrom',
@@ -76,11 +94,20 @@ export function AssignmentsPage() {
         render: (a) => (
           <Group gap={4} wrap="nowrap">
             {canEdit && (
-              <Button size="compact-xs" onClick={() => setEditing({ leader: a.leader, current: a })} data-testid="assignment-edit">
+              <Button
+                size="compact-xs"
+                onClick={() => setEditing({ leader: a.leader, current: a })}
+                data-testid="assignment-edit"
+              >
                 {t('assignments.edit')}
               </Button>
             )}
-            <Button size="compact-xs" variant="light" onClick={() => setHistoryOf(a.leader)} data-testid="assignment-history">
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => setHistoryOf(a.leader)}
+              data-testid="assignment-history"
+            >
               {t('assignments.history')}
             </Button>
           </Group>
@@ -94,7 +121,11 @@ export function AssignmentsPage() {
     <>
       <PageHeader title={t('assignments.title')}>
         {canEdit && (
-          <Button variant="light" onClick={() => setEditing({ leader: null, current: null })} data-testid="assignment-create">
+          <Button
+            variant="light"
+            onClick={() => setEditing({ leader: null, current: null })}
+            data-testid="assignment-create"
+          >
             {t('assignments.create')}
           </Button>
         )}

@@ -1,6 +1,14 @@
 import { Badge, Group, Text } from '@mantine/core';
 
-export function BadgeList({ items, color, testId }: { items: { key: string; label: string }[]; color: string; testId: string }) {
+export function BadgeList({
+  items,
+  color,
+  testId,
+}: {
+  items: { key: string; label: string }[];
+  color: string;
+  testId: string;
+}) {
   if (!items.length) return <Text c="dimmed">—</Text>;
   return (
     <Group gap={4} data-testid={testId}>

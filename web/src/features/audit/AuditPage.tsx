@@ -12,7 +12,24 @@ import { formatDateTime } from '../../lib/date';
 const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v));
 const timeOf = (r: AuditRow) => str(r.at ?? r.createdAt ?? r.ts ?? r['time'] ?? r['timestamp']);
 const actorOf = (r: AuditRow) => str(r.actorName ?? r.actorUsername ?? r.username ?? r['actor'] ?? r.actorId);
-const SHOWN = new Set(['id', 'at', 'createdAt', 'ts', 'time', 'timestamp', 'actorId', 'actorName', 'actorUsername', 'username', 'actor', 'action', 'entity', 'entityId', 'hash', 'prevHash']);
+const SHOWN = new Set([
+  'id',
+  'at',
+  'createdAt',
+  'ts',
+  'time',
+  'timestamp',
+  'actorId',
+  'actorName',
+  'actorUsername',
+  'username',
+  'actor',
+  'action',
+  'entity',
+  'entityId',
+  'hash',
+  'prevHash',
+]);
 
 /** Everything the server sent that has no column of its own. */
 function detailsOf(r: AuditRow): string {
@@ -38,7 +55,12 @@ export function AuditPage() {
       { key: 'id', header: '#', value: (r) => (typeof r.id === 'number' ? r.id : str(r.id)), width: 70 },
       { key: 'time', header: t('audit.time'), value: timeOf, render: (r) => formatDateTime(timeOf(r)), width: 170 },
       { key: 'actor', header: t('audit.actor'), value: actorOf },
-      { key: 'action', header: t('audit.action'), value: (r) => str(r.action), render: (r) => <Code>{str(r.action)}</Code> },
+      {
+        key: 'action',
+        header: t('audit.action'),
+        value: (r) => str(r.action),
+        render: (r) => <Code>{str(r.action)}</Code>,
+      },
       { key: 'entity', header: t('audit.entity'), value: (r) => str(r.entity) },
       { key: 'entityId', header: t('audit.entityId'), value: (r) => str(r.entityId) },
       {
@@ -49,7 +71,15 @@ export function AuditPage() {
         render: (r) => {
           const d = detailsOf(r);
           return d ? (
-            <Tooltip label={<Text size="xs" style={{ whiteSpace: 'pre-wrap', maxWidth: 480 }}>{d}</Text>} withinPortal multiline>
+            <Tooltip
+              label={
+                <Text size="xs" style={{ whiteSpace: 'pre-wrap', maxWidth: 480 }}>
+                  {d}
+                </Text>
+              }
+              withinPortal
+              multiline
+            >
               <Text size="xs" c="dimmed" lineClamp={1} maw={320} ff="monospace">
                 {d}
               </Text>
@@ -70,7 +100,12 @@ export function AuditPage() {
       </PageHeader>
       <Stack>
         {verify.data && (
-          <Alert color={verify.data.ok ? 'green' : 'red'} role="status" data-testid="audit-verify-result" data-ok={verify.data.ok}>
+          <Alert
+            color={verify.data.ok ? 'green' : 'red'}
+            role="status"
+            data-testid="audit-verify-result"
+            data-ok={verify.data.ok}
+          >
             {verify.data.ok
               ? t('audit.verifyOk', { count: verify.data.checked })
               : t('audit.verifyBroken', { id: str(verify.data.firstBrokenId), count: verify.data.checked })}
@@ -96,7 +131,15 @@ export function AuditPage() {
           exportTitle={t('audit.title')}
           minWidth={1000}
           toolbar={
-            <Select label={t('audit.limit')} data={LIMITS} value={limit} onChange={(v) => v && setLimit(v)} allowDeselect={false} w={110} data-testid="audit-limit" />
+            <Select
+              label={t('audit.limit')}
+              data={LIMITS}
+              value={limit}
+              onChange={(v) => v && setLimit(v)}
+              allowDeselect={false}
+              w={110}
+              data-testid="audit-limit"
+            />
           }
         />
       </Stack>

@@ -21,7 +21,8 @@ export function LoginPage() {
   if (session.isPending) return <FullPageLoader />;
   if (session.data) return <Navigate to={from === '/login' ? '/' : from} replace />;
 
-  const usernameError = touched && !username.trim() ? t('auth.required', { field: t('auth.username').toLowerCase() }) : null;
+  const usernameError =
+    touched && !username.trim() ? t('auth.required', { field: t('auth.username').toLowerCase() }) : null;
   const passwordError = touched && !password ? t('auth.required', { field: t('auth.password').toLowerCase() }) : null;
 
   const onSubmit = (e: FormEvent) => {

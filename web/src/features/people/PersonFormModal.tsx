@@ -1,5 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +47,13 @@ interface Props {
 export function PersonFormModal(props: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.person ? t('people.edit') : t('people.create')} size="lg" data-testid="person-form-modal">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.person ? t('people.edit') : t('people.create')}
+      size="lg"
+      data-testid="person-form-modal"
+    >
       {props.opened && <PersonForm {...props} />}
     </Modal>
   );
@@ -95,7 +113,8 @@ function PersonForm({ person, unitOptions, defaultUnitId, onClose }: Props) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
-    const req = (v: string, label: string) => (v.trim() ? undefined : t('validation.required', { field: label.toLowerCase() }));
+    const req = (v: string, label: string) =>
+      v.trim() ? undefined : t('validation.required', { field: label.toLowerCase() });
     const next: Partial<Record<FormField, string>> = {
       username: person ? undefined : req(state.username, t('people.username')),
       fullName: req(state.fullName, t('people.fullName')),
@@ -129,11 +148,34 @@ function PersonForm({ person, unitOptions, defaultUnitId, onClose }: Props) {
             error={errors.username}
             data-testid="person-username"
           />
-          <TextInput label={t('people.fullName')} withAsterisk value={state.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} error={errors.fullName} data-testid="person-full-name" />
+          <TextInput
+            label={t('people.fullName')}
+            withAsterisk
+            value={state.fullName}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
+            error={errors.fullName}
+            data-testid="person-full-name"
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('people.position')} withAsterisk value={state.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} data-testid="person-position" />
-          <Select label={t('people.unit')} withAsterisk data={unitOptions} value={state.unitId} onChange={(v) => set('unitId', v)} searchable error={errors.unitId} data-testid="person-unit" />
+          <TextInput
+            label={t('people.position')}
+            withAsterisk
+            value={state.position}
+            onChange={(e) => set('position', e.currentTarget.value)}
+            error={errors.position}
+            data-testid="person-position"
+          />
+          <Select
+            label={t('people.unit')}
+            withAsterisk
+            data={unitOptions}
+            value={state.unitId}
+            onChange={(v) => set('unitId', v)}
+            searchable
+            error={errors.unitId}
+            data-testid="person-unit"
+          />
         </SimpleGrid>
         <MultiSelect
           label={t('people.roles')}
@@ -166,7 +208,12 @@ function PersonForm({ person, unitOptions, defaultUnitId, onClose }: Props) {
           />
         </SimpleGrid>
         {person && (
-          <Switch label={t('people.active')} checked={state.active} onChange={(e) => set('active', e.currentTarget.checked)} data-testid="person-active" />
+          <Switch
+            label={t('people.active')}
+            checked={state.active}
+            onChange={(e) => set('active', e.currentTarget.checked)}
+            data-testid="person-active"
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -12,7 +12,13 @@ function Bar({ value, max, color, label }: { value: number; max: number; color: 
   return (
     <Tooltip label={`${label}: ${value}`} withinPortal>
       <Group gap={6} wrap="nowrap">
-        <Box h={10} w={`${pct}%`} miw={value > 0 ? 2 : 0} bg={color} style={{ borderRadius: 2, maxWidth: 'calc(100% - 40px)' }} />
+        <Box
+          h={10}
+          w={`${pct}%`}
+          miw={value > 0 ? 2 : 0}
+          bg={color}
+          style={{ borderRadius: 2, maxWidth: 'calc(100% - 40px)' }}
+        />
         <Text size="xs" c="dimmed">
           {value}
         </Text>
@@ -40,8 +46,22 @@ export function QuotaChart({ quotas }: { quotas: readonly Quota[] }) {
           const approved = approvedTotal(q);
           const actual = actualTotal(q);
           return (
-            <Group key={q.unitId} gap="sm" wrap="nowrap" align="center" data-testid="quota-chart-row" data-over-quota={q.overQuota}>
-              <Text size="xs" w={220} truncate title={q.unitName} c={q.overQuota ? 'red.7' : undefined} fw={q.overQuota ? 600 : 400}>
+            <Group
+              key={q.unitId}
+              gap="sm"
+              wrap="nowrap"
+              align="center"
+              data-testid="quota-chart-row"
+              data-over-quota={q.overQuota}
+            >
+              <Text
+                size="xs"
+                w={220}
+                truncate
+                title={q.unitName}
+                c={q.overQuota ? 'red.7' : undefined}
+                fw={q.overQuota ? 600 : 400}
+              >
                 {q.unitName}
               </Text>
               <Stack gap={2} style={{ flex: 1 }}>

@@ -24,9 +24,16 @@ interface Props {
 
 export function QuotaFormModal(props: Props) {
   const { t } = useTranslation();
-  const title = props.target && props.target !== 'new' ? `${t('quotas.edit')} — ${props.target.unitName}` : t('quotas.create');
+  const title =
+    props.target && props.target !== 'new' ? `${t('quotas.edit')} — ${props.target.unitName}` : t('quotas.create');
   return (
-    <Modal opened={props.target !== null} onClose={props.onClose} title={title} size="lg" data-testid="quota-form-modal">
+    <Modal
+      opened={props.target !== null}
+      onClose={props.onClose}
+      title={title}
+      size="lg"
+      data-testid="quota-form-modal"
+    >
       {props.target && <QuotaForm {...props} target={props.target} />}
     </Modal>
   );

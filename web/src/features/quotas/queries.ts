@@ -7,8 +7,13 @@ export const quotaKeys = {
 };
 
 export function useQuotas(year: number) {
-  return useQuery({ queryKey: quotaKeys.list(year), queryFn: () => quotasApi.list(year), placeholderData: (prev) => prev });
+  return useQuery({
+    queryKey: quotaKeys.list(year),
+    queryFn: () => quotasApi.list(year),
+    placeholderData: (prev) => prev,
+  });
 }
 
-export const approvedTotal = (q: { approvedCivil: number; approvedPublic: number }) => q.approvedCivil + q.approvedPublic;
+export const approvedTotal = (q: { approvedCivil: number; approvedPublic: number }) =>
+  q.approvedCivil + q.approvedPublic;
 export const actualTotal = (q: { actualCivil: number; actualPublic: number }) => q.actualCivil + q.actualPublic;

@@ -20,7 +20,11 @@ export function UnitDetails({ unit, parent, childCount, fields, canEdit, onEdit,
     if (!f) return code;
     return i18n.language === 'en' && f.nameEn ? f.nameEn : f.name;
   };
-  const none = <Text span c="dimmed">{t('units.none')}</Text>;
+  const none = (
+    <Text span c="dimmed">
+      {t('units.none')}
+    </Text>
+  );
   const rows: [string, ReactNode][] = [
     [t('units.code'), unit.code],
     [t('units.shortName'), unit.shortName || none],

@@ -9,7 +9,17 @@ import { useErrorMessage } from '../../components/QueryError';
 import { fieldOfError } from '../../lib/formErrors';
 import { unitKeys } from './queries';
 
-const FORM_FIELDS = ['code', 'name', 'shortName', 'level', 'type', 'parentId', 'orgId', 'areaCode', 'fieldCodes'] as const;
+const FORM_FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'level',
+  'type',
+  'parentId',
+  'orgId',
+  'areaCode',
+  'fieldCodes',
+] as const;
 type FormField = (typeof FORM_FIELDS)[number];
 
 interface FormState {
@@ -65,7 +75,8 @@ function diff(unit: Unit, s: FormState): Partial<UnitInput> {
   if ((next.parentId ?? null) !== unit.parentId) out.parentId = next.parentId ?? null;
   if ((next.orgId ?? null) !== (unit.orgId || null)) out.orgId = next.orgId ?? null;
   if ((next.areaCode ?? null) !== unit.areaCode) out.areaCode = next.areaCode ?? null;
-  if ([...(next.fieldCodes ?? [])].sort().join() !== [...unit.fieldCodes].sort().join()) out.fieldCodes = next.fieldCodes;
+  if ([...(next.fieldCodes ?? [])].sort().join() !== [...unit.fieldCodes].sort().join())
+    out.fieldCodes = next.fieldCodes;
   return out;
 }
 
@@ -148,7 +159,14 @@ function UnitForm({ unit, defaultParentId, units, fields, areas, onClose, onSave
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('units.code')} withAsterisk value={state.code} onChange={(e) => set('code', e.currentTarget.value)} error={errors.code} data-testid="unit-code" />
+          <TextInput
+            label={t('units.code')}
+            withAsterisk
+            value={state.code}
+            onChange={(e) => set('code', e.currentTarget.value)}
+            error={errors.code}
+            data-testid="unit-code"
+          />
           <Select
             label={t('units.level')}
             withAsterisk
@@ -159,10 +177,29 @@ function UnitForm({ unit, defaultParentId, units, fields, areas, onClose, onSave
             data-testid="unit-level"
           />
         </SimpleGrid>
-        <TextInput label={t('units.name')} withAsterisk value={state.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="unit-name" />
+        <TextInput
+          label={t('units.name')}
+          withAsterisk
+          value={state.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+          data-testid="unit-name"
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('units.shortName')} value={state.shortName} onChange={(e) => set('shortName', e.currentTarget.value)} error={errors.shortName} data-testid="unit-short-name" />
-          <TextInput label={t('units.type')} value={state.type} onChange={(e) => set('type', e.currentTarget.value)} error={errors.type} data-testid="unit-type" />
+          <TextInput
+            label={t('units.shortName')}
+            value={state.shortName}
+            onChange={(e) => set('shortName', e.currentTarget.value)}
+            error={errors.shortName}
+            data-testid="unit-short-name"
+          />
+          <TextInput
+            label={t('units.type')}
+            value={state.type}
+            onChange={(e) => set('type', e.currentTarget.value)}
+            error={errors.type}
+            data-testid="unit-type"
+          />
         </SimpleGrid>
         <Select
           label={t('units.parent')}
@@ -184,7 +221,13 @@ function UnitForm({ unit, defaultParentId, units, fields, areas, onClose, onSave
             error={errors.areaCode}
             data-testid="unit-area"
           />
-          <TextInput label={t('units.orgId')} value={state.orgId} onChange={(e) => set('orgId', e.currentTarget.value)} error={errors.orgId} data-testid="unit-org-id" />
+          <TextInput
+            label={t('units.orgId')}
+            value={state.orgId}
+            onChange={(e) => set('orgId', e.currentTarget.value)}
+            error={errors.orgId}
+            data-testid="unit-org-id"
+          />
         </SimpleGrid>
         <MultiSelect
           label={t('units.fields')}

@@ -13,7 +13,15 @@ interface TreeProps {
 export function UnitTree(props: TreeProps) {
   const { t } = useTranslation();
   return (
-    <Box component="ul" role="tree" aria-label={t('units.tree')} m={0} p={0} style={{ listStyle: 'none' }} data-testid="unit-tree">
+    <Box
+      component="ul"
+      role="tree"
+      aria-label={t('units.tree')}
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      data-testid="unit-tree"
+    >
       {props.nodes.map((n) => (
         <UnitTreeItem key={n.unit.id} node={n} depth={0} {...props} />
       ))}
@@ -52,7 +60,12 @@ function UnitTreeItem({ node, depth, ...props }: TreeProps & { node: UnitNode; d
         ) : (
           <Box w={22} />
         )}
-        <UnstyledButton onClick={() => props.onSelect(unit.id)} style={{ flex: 1, minWidth: 0 }} title={unit.name} data-testid="unit-tree-label">
+        <UnstyledButton
+          onClick={() => props.onSelect(unit.id)}
+          style={{ flex: 1, minWidth: 0 }}
+          title={unit.name}
+          data-testid="unit-tree-label"
+        >
           <Text size="sm" fw={selected ? 600 : 400} c={unit.active ? undefined : 'dimmed'} truncate>
             {unit.name}
             {hasChildren && (

@@ -83,7 +83,13 @@ export function UnitTreePage() {
               </Button>
             </Group>
             <ScrollArea.Autosize mah="calc(100vh - 230px)" scrollbars="y" type="auto">
-              <UnitTree nodes={tree} expanded={expanded} selectedId={selectedId} onToggle={toggle} onSelect={setSelectedId} />
+              <UnitTree
+                nodes={tree}
+                expanded={expanded}
+                selectedId={selectedId}
+                onToggle={toggle}
+                onSelect={setSelectedId}
+              />
             </ScrollArea.Autosize>
           </Paper>
         </Grid.Col>
