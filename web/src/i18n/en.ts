@@ -8,6 +8,7 @@ const en: Messages = {
     loading: 'Loading…',
     retry: 'Retry',
     notFound: 'Page not found.',
+    forbidden: 'You do not have access to this page.',
     backHome: 'Back to home',
   },
   lang: {

@@ -6,6 +6,7 @@ const vi = {
     loading: 'Đang tải…',
     retry: 'Thử lại',
     notFound: 'Không tìm thấy trang.',
+    forbidden: 'Bạn không có quyền truy cập trang này.',
     backHome: 'Về trang chủ',
   },
   lang: {

@@ -23,11 +23,46 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to={paths.units} replace />} />
-        <Route path={paths.units} element={<UnitTreePage />} />
-        <Route path={paths.communes} element={<CommunesPage />} />
-        <Route path={paths.people} element={<PeoplePage />} />
-        <Route path={paths.assignments} element={<AssignmentsPage />} />
-        <Route path={paths.quotas} element={<QuotasPage />} />
+        <Route
+          path={paths.units}
+          element={
+            <RequirePermission permission="org.read">
+              <UnitTreePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.communes}
+          element={
+            <RequirePermission permission="org.read">
+              <CommunesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.people}
+          element={
+            <RequirePermission permission="people.read">
+              <PeoplePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.assignments}
+          element={
+            <RequirePermission permission="org.read">
+              <AssignmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.quotas}
+          element={
+            <RequirePermission permission="quotas.read">
+              <QuotasPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path={paths.audit}
           element={

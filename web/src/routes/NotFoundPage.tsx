@@ -13,3 +13,15 @@ export function NotFoundPage() {
     </Stack>
   );
 }
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" data-testid="forbidden">
+      <Text>{t('app.forbidden')}</Text>
+      <Button component={Link} to="/" variant="light">
+        {t('app.backHome')}
+      </Button>
+    </Stack>
+  );
+}

@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { can, useSession } from '../features/auth/session';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { QueryError } from '../components/QueryError';
-import { NotFoundPage } from './NotFoundPage';
+import { ForbiddenPage } from './NotFoundPage';
 import { paths } from './paths';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -19,6 +19,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const session = useSession();
-  if (!can(session.data?.user, permission)) return <NotFoundPage />;
+  if (!can(session.data?.user, permission)) return <ForbiddenPage />;
   return <>{children}</>;
 }

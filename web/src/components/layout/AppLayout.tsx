@@ -8,11 +8,11 @@ import { LanguageToggle } from './LanguageToggle';
 import { UserMenu } from './UserMenu';
 
 const orgLinks = [
-  { to: paths.units, label: 'nav.units', testId: 'nav-units' },
-  { to: paths.communes, label: 'nav.communes', testId: 'nav-communes' },
-  { to: paths.people, label: 'nav.people', testId: 'nav-people' },
-  { to: paths.assignments, label: 'nav.assignments', testId: 'nav-assignments' },
-  { to: paths.quotas, label: 'nav.quotas', testId: 'nav-quotas' },
+  { to: paths.units, label: 'nav.units', testId: 'nav-units', permission: 'org.read' },
+  { to: paths.communes, label: 'nav.communes', testId: 'nav-communes', permission: 'org.read' },
+  { to: paths.people, label: 'nav.people', testId: 'nav-people', permission: 'people.read' },
+  { to: paths.assignments, label: 'nav.assignments', testId: 'nav-assignments', permission: 'org.read' },
+  { to: paths.quotas, label: 'nav.quotas', testId: 'nav-quotas', permission: 'quotas.read' },
 ] as const;
 
 export function AppLayout() {
@@ -51,17 +51,19 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" data-testid="navbar">
         <nav aria-label={t('nav.organization')}>
           <NavLink label={t('nav.organization')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-org">
-            {orgLinks.map((l) => (
-              <NavLink
-                key={l.to}
-                component={RouterNavLink}
-                to={l.to}
-                label={t(l.label)}
-                active={isActive(l.to)}
-                onClick={close}
-                data-testid={l.testId}
-              />
-            ))}
+            {orgLinks
+              .filter((l) => can(user, l.permission))
+              .map((l) => (
+                <NavLink
+                  key={l.to}
+                  component={RouterNavLink}
+                  to={l.to}
+                  label={t(l.label)}
+                  active={isActive(l.to)}
+                  onClick={close}
+                  data-testid={l.testId}
+                />
+              ))}
           </NavLink>
           {can(user, 'audit.read') && (
             <NavLink

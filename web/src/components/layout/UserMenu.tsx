@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -34,21 +34,20 @@ export function UserMenu() {
             <Avatar radius="xl" size="sm" color="blue">
               {initials(user.fullName)}
             </Avatar>
-            <div>
+            <Box visibleFrom="sm">
               <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
                 {user.fullName}
               </Text>
-              <Text size="xs" c="dimmed" lh={1.2} visibleFrom="sm">
+              <Text size="xs" c="dimmed" lh={1.2}>
                 {user.position}
               </Text>
-            </div>
+            </Box>
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          {user.username}
-          {user.unitName ? ` — ${user.unitName}` : ''}
+          {user.fullName} ({user.username}){user.unitName ? ` — ${user.unitName}` : ''}
         </Menu.Label>
         <Menu.Item color="red" onClick={onLogout} data-testid="logout">
           {t('auth.logout')}

@@ -1,5 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -141,10 +152,18 @@ function UnitForm({ unit, defaultParentId, units, fields, areas, onClose, onSave
     if (!state.code.trim()) next.code = t('validation.required', { field: t('units.code').toLowerCase() });
     if (!state.name.trim()) next.name = t('validation.required', { field: t('units.name').toLowerCase() });
     if (!state.level) next.level = t('validation.pick', { field: t('units.level').toLowerCase() });
+    if (!state.shortName.trim())
+      next.shortName = t('validation.required', { field: t('units.shortName').toLowerCase() });
+    if (!state.type.trim()) next.type = t('validation.required', { field: t('units.type').toLowerCase() });
     setErrors(next);
     if (Object.keys(next).length) return;
     save.mutate();
   };
+
+  // Types already used at the chosen level ("xã", "phường", "đặc khu" for communes…).
+  const typeOptions = [
+    ...new Set(units.filter((u) => !state.level || u.level === state.level).map((u) => u.type ?? '')),
+  ].filter(Boolean);
 
   const parentOptions = units
     .filter((u) => u.id !== unit?.id)
@@ -187,16 +206,19 @@ function UnitForm({ unit, defaultParentId, units, fields, areas, onClose, onSave
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
+            withAsterisk
             label={t('units.shortName')}
             value={state.shortName}
             onChange={(e) => set('shortName', e.currentTarget.value)}
             error={errors.shortName}
             data-testid="unit-short-name"
           />
-          <TextInput
+          <Autocomplete
             label={t('units.type')}
+            withAsterisk
+            data={typeOptions}
             value={state.type}
-            onChange={(e) => set('type', e.currentTarget.value)}
+            onChange={(v) => set('type', v)}
             error={errors.type}
             data-testid="unit-type"
           />

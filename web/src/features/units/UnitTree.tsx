@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ActionIcon, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { UnitNode } from './buildTree';
@@ -35,9 +36,14 @@ function UnitTreeItem({ node, depth, ...props }: TreeProps & { node: UnitNode; d
   const hasChildren = children.length > 0;
   const open = props.expanded.has(unit.id);
   const selected = props.selectedId === unit.id;
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.firstElementChild?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
 
   return (
     <li
+      ref={ref}
       role="treeitem"
       aria-expanded={hasChildren ? open : undefined}
       aria-selected={selected}

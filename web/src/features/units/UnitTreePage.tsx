@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Grid, Group, Loader, Paper, ScrollArea, Text } from '@mantine/core';
+import { Box, Button, Grid, Group, Loader, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -49,7 +49,9 @@ export function UnitTreePage() {
 
   const reveal = (unit: Unit) => {
     setSelectedId(unit.id);
-    setExpanded((s) => new Set([...s, ...ancestorIds(items, unit.id)]));
+    // `items` may not contain a unit created a moment ago, so walk up from its parent.
+    const parents = unit.parentId ? [...ancestorIds(items, unit.parentId), unit.parentId] : [];
+    setExpanded((s) => new Set([...s, ...parents]));
   };
 
   return (
@@ -82,7 +84,7 @@ export function UnitTreePage() {
                 {t('units.collapseAll')}
               </Button>
             </Group>
-            <ScrollArea.Autosize mah="calc(100vh - 230px)" scrollbars="y" type="auto">
+            <Box mah="calc(100vh - 230px)" style={{ overflowY: 'auto', overflowX: 'hidden' }}>
               <UnitTree
                 nodes={tree}
                 expanded={expanded}
@@ -90,7 +92,7 @@ export function UnitTreePage() {
                 onToggle={toggle}
                 onSelect={setSelectedId}
               />
-            </ScrollArea.Autosize>
+            </Box>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
