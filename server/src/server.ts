@@ -11,6 +11,12 @@ import { peopleRoutes } from './org/people.routes.js';
 import { assignmentRoutes } from './org/assignments.routes.js';
 import { quotaRoutes } from './org/quotas.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import path from 'node:path';
+import { type Clock, systemClock } from './platform/clock.js';
+import { type BlobStorage, LocalBlobStorage } from './files/storage.js';
+import { incomingRoutes } from './documents/incoming.routes.js';
+import { outgoingRoutes } from './documents/outgoing.routes.js';
+import { documentRoutes } from './documents/document.routes.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -34,8 +40,17 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'adminPasswor
 }
 
 /** Composition root: config → db → domains → http. */
-export async function createServer(config: Config, given?: Db): Promise<Server> {
+export interface ServerOptions {
+  db?: Db;
+  clock?: Clock;
+  storage?: BlobStorage;
+}
+
+export async function createServer(config: Config, opts: ServerOptions = {}): Promise<Server> {
+  const given = opts.db;
   const db = given ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const clock = opts.clock ?? systemClock;
+  const storage = opts.storage ?? new LocalBlobStorage(path.join(config.dataDir, 'files'));
   const { migrations, seed } = await prepareDatabase(db, config);
   const { app, routes } = await buildHttp(config, db);
   healthRoutes(app, db);
@@ -45,6 +60,9 @@ export async function createServer(config: Config, given?: Db): Promise<Server> 
   peopleRoutes(app, db);
   assignmentRoutes(app, db);
   quotaRoutes(app, db);
+  incomingRoutes(app, db, clock);
+  outgoingRoutes(app, db, clock);
+  documentRoutes(app, db, storage);
   await app.ready();
   return {
     app,

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
 import { type Db, openDb } from '../src/platform/db.js';
 import { createServer, type Server } from '../src/server.js';
+import type { Clock } from '../src/platform/clock.js';
+import { MemoryBlobStorage } from '../src/files/storage.js';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 export const DEMO_PASSWORD = 'demo-test-password';
@@ -36,7 +38,7 @@ export interface TestServer extends Server {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: Clock } = {}): Promise<TestServer> {
   const fresh = await freshDatabase();
   const db = await fresh.open();
   const config = {
@@ -45,7 +47,7 @@ export async function startTestServer(): Promise<TestServer> {
     demoPassword: DEMO_PASSWORD,
     webDist: '/nonexistent',
   };
-  const server = await createServer(config, db);
+  const server = await createServer(config, { db, clock: opts.clock, storage: new MemoryBlobStorage() });
   return {
     ...server,
     async dispose() {

@@ -71,7 +71,7 @@ describe('several instances on one database', () => {
       // PGlite is one process per data directory: two servers in one process share it.
       const db = await fresh.open();
       const cfg = { ...loadConfig({}), adminPassword: 'admin-two-instances', demoPassword: 'demo-two-instances' };
-      const both = await Promise.all([createServer(cfg, db), createServer(cfg, db)]);
+      const both = await Promise.all([createServer(cfg, { db }), createServer(cfg, { db })]);
       expect(both.map((b) => b.migrations.length).sort()).toEqual([0, 1]);
       expect(both.map((b) => b.seed.seeded).sort()).toEqual([false, true]);
       for (const b of both) await b.app.close();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { UserSchema } from './user.schema.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -19,18 +20,7 @@ import {
 } from './auth.store.js';
 import { hashPassword, randomPassword, verifyPassword } from './passwords.js';
 
-const UserOut = z.object({
-  id: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  position: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  roles: z.array(z.string()),
-  permissions: z.array(z.string()),
-  clearance: z.number(),
-  active: z.boolean(),
-});
+const UserOut = UserSchema;
 
 // Verified against when the user name is unknown, so timing does not reveal which names exist.
 let dummyHash: Promise<string> | undefined;

@@ -9,6 +9,8 @@ export interface AuthUser {
   position: string;
   unitId: string | null;
   unitName: string | null;
+  /** The organisation whose registers the user works in (see org_unit_of in migration 0002). */
+  orgUnitId: string | null;
   roles: string[];
   permissions: string[];
   clearance: number;
@@ -23,13 +25,14 @@ export interface UserRow {
   position: string;
   unit_id: string | null;
   unit_name: string | null;
+  org_unit_id: string | null;
   roles: string[];
   clearance: number;
   active: boolean;
 }
 
 export const USER_SELECT = `SELECT u.id, u.username, u.password_hash, u.full_name, u.position, u.unit_id,
-  un.name AS unit_name, u.roles, u.clearance, u.active
+  un.name AS unit_name, org_unit_of(u.unit_id) AS org_unit_id, u.roles, u.clearance, u.active
   FROM users u LEFT JOIN units un ON un.id = u.unit_id`;
 
 export function toAuthUser(r: UserRow): AuthUser {
@@ -40,6 +43,7 @@ export function toAuthUser(r: UserRow): AuthUser {
     position: r.position,
     unitId: r.unit_id,
     unitName: r.unit_name,
+    orgUnitId: r.org_unit_id,
     roles: r.roles,
     permissions: permissionsOf(r.roles),
     clearance: r.clearance,

@@ -22,22 +22,30 @@ export const PERMISSIONS = [
   'quotas.write',
   'audit.read',
   'tokens.create',
+  'documents.read',
+  'incoming.register',
+  'outgoing.draft',
+  'outgoing.check',
+  'outgoing.sign',
+  'outgoing.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF: Permission[] = ['org.read', 'people.read'];
+const STAFF: Permission[] = ['org.read', 'people.read', 'documents.read'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  clerk: STAFF,
-  specialist: STAFF,
-  dept_head: [...STAFF, 'quotas.read'],
-  office_leader: [...STAFF, 'quotas.read', 'audit.read'],
-  vice_chairman: [...STAFF, 'quotas.read'],
-  chairman: [...STAFF, 'quotas.read', 'audit.read'],
-  // Row scoping (own unit only) is applied by the stores, see scope.ts.
-  agency_user: [...STAFF, 'quotas.read'],
-  commune_user: [...STAFF, 'quotas.read'],
+  // NĐ 30/2020, Điều 15, 22: the clerk registers incoming documents and gives outgoing ones their number.
+  clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
+  specialist: [...STAFF, 'outgoing.draft'],
+  // Điều 12: the head of the drafting unit checks content; the assigned person checks format.
+  dept_head: [...STAFF, 'quotas.read', 'outgoing.draft', 'outgoing.check'],
+  office_leader: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.draft', 'outgoing.check', 'outgoing.sign'],
+  vice_chairman: [...STAFF, 'quotas.read', 'outgoing.sign'],
+  chairman: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.sign'],
+  // Row scoping (own organisation only) is applied by the stores: see ownUnitOnly.
+  agency_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
+  commune_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
 };
 
 export function permissionsOf(roles: readonly string[]): Permission[] {

@@ -1,23 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { UserSchema } from '../auth/user.schema.js';
 import type { Db } from '../platform/db.js';
 import { typed } from '../platform/http/app.js';
 import { actorOf } from '../platform/http/actor.js';
 import { ownUnitOnly, ROLES } from '../auth/permissions.js';
 import { createPerson, listPeople, updatePerson } from './people.store.js';
 
-export const Person = z.object({
-  id: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  position: z.string(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  roles: z.array(z.string()),
-  permissions: z.array(z.string()),
-  clearance: z.number(),
-  active: z.boolean(),
-});
+const Person = UserSchema;
 
 const PersonInput = z.object({
   username: z

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly field?: string,
     readonly params: Record<string, string | number> = {},
+    /** Extra fields merged into the error body, e.g. a link to the earlier duplicate. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
   }

@@ -92,8 +92,9 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
     let status = 500;
     let field: string | undefined;
     let params: Record<string, string | number> = {};
+    let extra: Record<string, unknown> = {};
     if (err instanceof AppError) {
-      ({ code, status, field, params } = err);
+      ({ code, status, field, params, extra } = err);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       status = 400;
@@ -116,7 +117,7 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
     const m = messageFor(code, params, field);
     void reply
       .status(status)
-      .send({ code, message: l === 'en' ? m.messageEn : m.message, messageEn: m.messageEn, field });
+      .send({ ...extra, code, message: l === 'en' ? m.messageEn : m.message, messageEn: m.messageEn, field });
   });
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -32,6 +32,28 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
   limit: ['Giới hạn', 'Limit'],
   id: ['Mã bản ghi', 'Record id'],
   body: ['Nội dung yêu cầu', 'Request body'],
+  issuer: ['Cơ quan ban hành', 'Issuing body'],
+  unitCode: ['Mã đơn vị', 'Unit code'],
+  number: ['Số', 'Number'],
+  notation: ['Ký hiệu', 'Notation'],
+  issuedDate: ['Ngày ban hành', 'Issue date'],
+  subject: ['Trích yếu', 'Subject'],
+  signer: ['Người ký', 'Signer'],
+  form: ['Thẩm quyền ký', 'Signing form'],
+  urgency: ['Độ khẩn', 'Urgency'],
+  secrecy: ['Độ mật', 'Secrecy'],
+  pages: ['Số trang', 'Page count'],
+  recipients: ['Nơi nhận', 'Recipients'],
+  dueDate: ['Hạn xử lý', 'Deadline'],
+  fields: ['Lĩnh vực', 'Fields'],
+  text: ['Nội dung văn bản', 'Text'],
+  file: ['Tệp đính kèm', 'File'],
+  signerUserId: ['Người ký', 'Signer'],
+  draftingUnitCode: ['Đơn vị soạn thảo', 'Drafting unit'],
+  from: ['Từ ngày', 'From'],
+  to: ['Đến ngày', 'To'],
+  q: ['Từ khóa', 'Search text'],
+  reason: ['Lý do', 'Reason'],
 };
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
@@ -98,6 +120,50 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
   PASSWORD_TOO_SHORT: [
     (p, f) => `${f}: mật khẩu phải có ít nhất ${p.min ?? 10} ký tự.`,
     (p, f) => `${f}: the password needs at least ${p.min ?? 10} characters.`,
+  ],
+  NO_REGISTER: [
+    () => 'Tài khoản chưa thuộc cơ quan nào nên không có sổ văn bản.',
+    () => 'Your account belongs to no organisation, so it has no register.',
+  ],
+  CLEARANCE_TOO_LOW: [
+    (_p, f) => `${f}: độ mật vượt quá mức được tiếp cận của bạn.`,
+    (_p, f) => `${f}: the secrecy level exceeds your clearance.`,
+  ],
+  ISSUED_AFTER_ARRIVAL: [
+    (p, f) => `${f}: ngày ban hành không thể sau ngày đến (${p.arrival ?? ''}).`,
+    (p, f) => `${f}: the issue date cannot be after the arrival date (${p.arrival ?? ''}).`,
+  ],
+  DUE_BEFORE_ISSUED: [(_p, f) => `${f}: hạn xử lý trước ngày ban hành.`, (_p, f) => `${f}: the deadline is before the issue date.`],
+  DUPLICATE_DOCUMENT: [
+    (p) => `Văn bản này có thể đã được đăng ký (số đến ${p.arrivalNumber ?? ''}). Xác nhận để đăng ký lại.`,
+    (p) => `This document may already be registered (arrival number ${p.arrivalNumber ?? ''}). Confirm to register it again.`,
+  ],
+  NOT_OUTGOING: [(_p, f) => `${f}: không phải văn bản đi.`, (_p, f) => `${f}: not an outgoing document.`],
+  FORBIDDEN_ISSUER: [
+    (_p, f) => `${f}: bạn chỉ được soạn văn bản của cơ quan mình.`,
+    (_p, f) => `${f}: you may only draft in your own organisation's name.`,
+  ],
+  NOT_A_DRAFT: [
+    (p) => `Văn bản không còn là dự thảo (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The document is no longer a draft (status: ${p.status ?? ''}).`,
+  ],
+  CHECKS_PENDING: [
+    () => 'Dự thảo chưa được kiểm tra nội dung và thể thức nên chưa thể ký.',
+    () => 'The draft has not passed the content and format checks, so it cannot be signed.',
+  ],
+  SIGN_FOR_OTHER: [(_p, f) => `${f}: chỉ quản trị được ghi chữ ký thay người khác.`, (_p, f) => `${f}: only an admin may record another person's signature.`],
+  SIGNING_FORM_MISMATCH: [(p) => String(p.detail ?? 'Thẩm quyền ký không phù hợp chức vụ.'), (p) => String(p.detail ?? 'Signing form does not match the position.')],
+  NOT_SIGNED: [
+    (p) => `Văn bản chưa được ký nên chưa thể cấp số (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The document is not signed, so it cannot be numbered (status: ${p.status ?? ''}).`,
+  ],
+  NOT_ISSUED: [
+    (p) => `Văn bản chưa được cấp số hoặc đã phát hành (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The document is not issued, or already released (status: ${p.status ?? ''}).`,
+  ],
+  NOT_RELEASED: [
+    (p) => `Văn bản chưa phát hành nên không thể thu hồi (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The document was not released, so it cannot be recalled (status: ${p.status ?? ''}).`,
   ],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
 };

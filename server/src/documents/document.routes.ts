@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../platform/db.js';
+import { notFound } from '../platform/errors.js';
+import { typed } from '../platform/http/app.js';
+import type { BlobStorage } from '../files/storage.js';
+import { DocumentOut } from './document.schema.js';
+import { loadDocument } from './document.store.js';
+
+const TraceRow = z.object({ at: z.string(), actorName: z.string(), action: z.string(), detail: z.unknown() });
+
+export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorage): void {
+  const r = typed(app);
+  r.get(
+    '/api/documents/:id',
+    {
+      config: { access: 'documents.read' },
+      schema: {
+        tags: ['documents'],
+        params: z.object({ id: z.uuid() }),
+        response: { 200: DocumentOut.extend({ trace: z.array(TraceRow) }) },
+      },
+    },
+    async (req) => {
+      const doc = await loadDocument(db, req.user!, req.params.id);
+      // The trace is the document's own audit rows: who did what, when.
+      const trace = await db.query<{ at: Date; actor_name: string; action: string; after: unknown }>(
+        `SELECT at, actor_name, action, after FROM audit_log WHERE entity = 'document' AND entity_id = $1 ORDER BY id`,
+        [doc.id],
+      );
+      return {
+        ...doc,
+        trace: trace.map((t) => ({ at: new Date(t.at).toISOString(), actorName: t.actor_name, action: t.action, detail: t.after })),
+      };
+    },
+  );
+  r.get(
+    '/api/documents/:id/files/:sha256',
+    {
+      config: { access: 'documents.read' },
+      schema: { tags: ['documents'], params: z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }) },
+    },
+    async (req, reply) => {
+      // Visibility first: a file is downloadable only through a document the caller may see.
+      const doc = await loadDocument(db, req.user!, req.params.id);
+      const f = doc.files.find((x) => x.sha256 === req.params.sha256);
+      if (!f) throw notFound('tệp');
+      const bytes = await storage.get(f.sha256);
+      const disposition = (req.query as { download?: string }).download ? 'attachment' : 'inline';
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=0')
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../platform/db.js';
+import type { Clock } from '../platform/clock.js';
+import { typed } from '../platform/http/app.js';
+import { DocumentOut, DocumentPageOut, IncomingIn, ListQuery } from './document.schema.js';
+import { registerIncoming } from './incoming.store.js';
+import { searchDocuments } from './search.store.js';
+import { DOCUMENT_TYPES } from './types.js';
+
+export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock): void {
+  const r = typed(app);
+  r.post(
+    '/api/incoming',
+    {
+      config: { access: 'incoming.register' },
+      schema: {
+        tags: ['documents'],
+        description: 'Đăng ký văn bản đến (JSON). Tải tệp: /api/incoming/upload.',
+        body: IncomingIn,
+        response: { 201: DocumentOut },
+      },
+    },
+    async (req, reply) => {
+      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock }));
+      return reply.status(201).send(doc);
+    },
+  );
+  for (const direction of ['in', 'out'] as const) {
+    r.get(
+      direction === 'in' ? '/api/incoming' : '/api/outgoing',
+      {
+        config: { access: 'documents.read' },
+        schema: { tags: ['documents'], querystring: ListQuery, response: { 200: DocumentPageOut } },
+      },
+      async (req) => {
+        const page = await searchDocuments(db, req.user!, { ...req.query, direction });
+        return { ...page, page: req.query.page, pageSize: req.query.pageSize };
+      },
+    );
+  }
+  r.get(
+    '/api/documents/types',
+    {
+      config: { access: 'documents.read' },
+      schema: { tags: ['documents'], response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) }) } },
+    },
+    async () => ({ items: DOCUMENT_TYPES.map(([code, name, nameEn]) => ({ code, name, nameEn })) }),
+  );
+}

@@ -1,0 +1,182 @@
+import type { Queryable } from '../platform/db.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError, invalid } from '../platform/errors.js';
+import { foldVietnamese } from '../platform/text.js';
+import { appendAudit } from '../audit/audit.store.js';
+import type { Viewer } from './access.js';
+import { type DocumentView, loadDocument, type Recipient, searchTextOf } from './document.store.js';
+import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
+import { nextNumber } from './numbering.store.js';
+
+export interface IncomingInput {
+  issuer: { unitCode?: string; name?: string };
+  number?: number | null;
+  notation?: string | null;
+  issuedDate: string;
+  type: string;
+  subject: string;
+  signer?: { form?: string; position?: string; name?: string };
+  urgency?: number;
+  secrecy?: number;
+  pages?: number;
+  recipients?: (string | { unitId?: string | null; name: string })[];
+  dueDate?: string;
+  fields?: string[];
+  text?: string;
+  referencedCodes?: string[];
+  confirmDuplicate?: boolean;
+}
+
+export interface StoredUpload {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+export interface RegisterOptions {
+  clock: Clock;
+  source?: 'manual' | 'upload' | 'bulk' | 'release';
+  files?: StoredUpload[];
+  sourceDocumentId?: string;
+  /** Releases write into another organisation's register. */
+  registerUnitId?: string;
+}
+
+async function resolveIssuer(q: Queryable, issuer: IncomingInput['issuer']): Promise<{ unitId: string | null; name: string }> {
+  if (issuer.unitCode) {
+    const u = (await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE code = $1', [issuer.unitCode]))[0];
+    if (!u) throw invalid('issuer.unitCode', 'UNKNOWN_REFERENCE', { value: issuer.unitCode });
+    return { unitId: u.id, name: u.name };
+  }
+  const name = issuer.name?.trim();
+  if (!name) throw invalid('issuer.name', 'REQUIRED');
+  // A free-text name that matches a known unit exactly is that unit.
+  const u = (await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE lower(name) = lower($1)', [name]))[0];
+  return u ? { unitId: u.id, name: u.name } : { unitId: null, name };
+}
+
+async function checkFields(q: Queryable, codes: string[]): Promise<void> {
+  if (!codes.length) return;
+  const known = await q.query<{ code: string }>('SELECT code FROM fields WHERE code = ANY($1::text[])', [codes]);
+  const bad = codes.find((c) => !known.some((k) => k.code === c));
+  if (bad) throw invalid('fields', 'UNKNOWN_REFERENCE', { value: bad });
+}
+
+function normaliseRecipients(rs: IncomingInput['recipients']): Recipient[] {
+  return (rs ?? []).map((r) => (typeof r === 'string' ? { unitId: null, name: r } : { unitId: r.unitId ?? null, name: r.name }));
+}
+
+/**
+ * Duplicate: same số/ký hiệu from the same issuing body in the same year, or the same file,
+ * already in this register (NĐ 30/2020, Phụ lục VI: the system warns on duplicates).
+ */
+async function findDuplicate(
+  q: Queryable,
+  registerUnitId: string,
+  codeNorm: string | null,
+  issuer: { unitId: string | null; name: string },
+  issuedYear: number,
+  shas: string[],
+): Promise<{ id: string; arrival_number: number; arrival_date: string } | undefined> {
+  if (codeNorm) {
+    const r = await q.query<{ id: string; arrival_number: number; arrival_date: string }>(
+      `SELECT id, arrival_number, arrival_date FROM documents
+       WHERE direction = 'in' AND register_unit_id = $1 AND code_norm = $2
+         AND extract(year FROM issued_date) = $3
+         AND (issuer_unit_id = $4 OR (issuer_unit_id IS NULL AND lower(issuer_name) = lower($5)))
+       ORDER BY arrival_number LIMIT 1`,
+      [registerUnitId, codeNorm, issuedYear, issuer.unitId, issuer.name],
+    );
+    if (r[0]) return r[0];
+  }
+  if (shas.length) {
+    const r = await q.query<{ id: string; arrival_number: number; arrival_date: string }>(
+      `SELECT d.id, d.arrival_number, d.arrival_date FROM documents d JOIN document_files f ON f.document_id = d.id
+       WHERE d.direction = 'in' AND d.register_unit_id = $1 AND f.sha256 = ANY($2::text[])
+       ORDER BY d.arrival_number LIMIT 1`,
+      [registerUnitId, shas],
+    );
+    if (r[0]) return r[0];
+  }
+  return undefined;
+}
+
+/**
+ * Registers an incoming document: assigns the next arrival number of the register's year
+ * and the arrival date (NĐ 30/2020, Điều 22), all in the caller's transaction.
+ */
+export async function registerIncoming(
+  q: Queryable,
+  v: Viewer,
+  i: IncomingInput,
+  o: RegisterOptions,
+): Promise<DocumentView> {
+  const registerUnitId = o.registerUnitId ?? v.orgUnitId;
+  if (!registerUnitId) throw new AppError('NO_REGISTER', 403);
+  if ((i.secrecy ?? 0) > v.clearance && o.source !== 'release') {
+    // Registering a document one may not read would hide it from oneself at once.
+    throw invalid('secrecy', 'CLEARANCE_TOO_LOW');
+  }
+  const now = o.clock.now();
+  const arrivalDate = dateInVietnam(now);
+  if (i.issuedDate > arrivalDate) throw invalid('issuedDate', 'ISSUED_AFTER_ARRIVAL', { arrival: arrivalDate });
+  if (i.dueDate && i.dueDate < i.issuedDate) throw invalid('dueDate', 'DUE_BEFORE_ISSUED');
+  const issuer = await resolveIssuer(q, i.issuer);
+  await checkFields(q, i.fields ?? []);
+  const notation = i.notation?.trim() || null;
+  const code = i.number != null && notation ? formatCode(i.number, notation) : notation;
+  const codeNorm = code ? foldVietnamese(code) : null;
+  const shas = (o.files ?? []).map((f) => f.sha256);
+
+  const dup = await findDuplicate(q, registerUnitId, codeNorm, issuer, Number(i.issuedDate.slice(0, 4)), shas);
+  if (dup && !i.confirmDuplicate) {
+    throw new AppError('DUPLICATE_DOCUMENT', 409, undefined, { arrivalNumber: dup.arrival_number }, {
+      duplicateOf: { id: dup.id, arrivalNumber: dup.arrival_number, arrivalDate: dup.arrival_date, url: `/documents/${dup.id}` },
+    });
+  }
+
+  const year = yearInVietnam(now);
+  const arrivalNumber = await nextNumber(q, incomingScope(registerUnitId), year);
+  const recipients = normaliseRecipients(i.recipients);
+  const referencedCodes = [...new Set((i.referencedCodes ?? []).map((c) => c.trim()).filter(Boolean))];
+  const rows = await q.query<{ id: string }>(
+    `INSERT INTO documents(direction, register_unit_id, issuer_unit_id, issuer_name, number, notation, code, code_norm,
+       issued_date, type, subject, signer_form, signer_position, signer_name, urgency, secrecy, pages, recipients,
+       due_date, field_codes, referenced_codes, full_text, search_text, year, arrival_number, arrival_date, status,
+       source, duplicate_of, source_document_id, created_by)
+     VALUES ('in',$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
+       'registered',$26,$27,$28,$29)
+     RETURNING id`,
+    [
+      registerUnitId, issuer.unitId, issuer.name, i.number ?? null, notation, code, codeNorm, i.issuedDate, i.type,
+      i.subject.trim(), i.signer?.form ?? null, i.signer?.position ?? null, i.signer?.name ?? null, i.urgency ?? 0,
+      i.secrecy ?? 0, i.pages ?? null, JSON.stringify(recipients), i.dueDate ?? null, i.fields ?? [], referencedCodes,
+      i.text ?? '',
+      searchTextOf({ subject: i.subject, code, issuerName: issuer.name, signerName: i.signer?.name, fullText: i.text, referencedCodes }),
+      year, arrivalNumber, arrivalDate, o.source ?? 'manual', dup ? dup.id : null, o.sourceDocumentId ?? null, v.id,
+    ],
+  );
+  const id = rows[0]!.id;
+  for (const f of o.files ?? []) {
+    await q.query(
+      `INSERT INTO stored_files(sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`,
+      [f.sha256, f.size, f.mime],
+    );
+    await q.query(
+      `INSERT INTO document_files(document_id, sha256, name, kind) VALUES ($1,$2,$3,'main') ON CONFLICT DO NOTHING`,
+      [id, f.sha256, f.name],
+    );
+  }
+  const view = await loadDocument(q, { ...v, clearance: 3, roles: ['admin'] }, id);
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    dup ? 'register-confirmed-duplicate' : 'register',
+    'document',
+    id,
+    null,
+    { ...view, body: undefined, duplicateOf: dup?.id ?? null },
+  );
+  return view;
+}

@@ -1,0 +1,155 @@
+/**
+ * Small Vietnamese text helpers used by the extractor. Pure, no I/O.
+ *
+ * `fold` removes diacritics one UTF-16 unit for one unit, so that an index found in the
+ * folded string is the same index in the original: we match noisy OCR text on the folded
+ * form ("ngay 6 thang 1 nam 2026") and slice the original to keep its diacritics.
+ */
+
+const foldCache = new Map<string, string>();
+
+function foldChar(c: string): string {
+  let f = foldCache.get(c);
+  if (f !== undefined) return f;
+  if (c === 'đ') f = 'd';
+  else if (c === 'Đ' || c === 'Ð') f = 'D';
+  else if (c === 'ð') f = 'd';
+  else {
+    const d = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    f = d.length === 1 ? d : c;
+  }
+  foldCache.set(c, f);
+  return f;
+}
+
+/** Removes Vietnamese diacritics, keeping the string length (index-preserving). */
+export function fold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    out += code < 0x80 ? s[i] : foldChar(s[i]!);
+  }
+  return out;
+}
+
+/** Folded, upper-cased, whitespace collapsed: a key for dictionary look-ups. */
+export function key(s: string): string {
+  return fold(s)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+export const lower = (s: string) => s.toLocaleLowerCase('vi');
+export const upper = (s: string) => s.toLocaleUpperCase('vi');
+export const capitalize = (s: string) => (s ? upper(s[0]!) + s.slice(1) : s);
+export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Share of upper-case letters among letters; 0 when there are fewer than 2 letters. */
+export function upperRatio(s: string): number {
+  const letters = s.match(/\p{L}/gu);
+  if (!letters || letters.length < 2) return 0;
+  const up = letters.filter((l) => l !== lower(l) && l === upper(l)).length;
+  return up / letters.length;
+}
+
+export const isUpperText = (s: string) => upperRatio(s) >= 0.8;
+
+const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?';
+const SYLLABLE = new RegExp(`^${ONSET}[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$`);
+
+/** True when the word can be a Vietnamese syllable; "UBND", "HĐND", "VP" cannot. */
+export function isSyllable(word: string): boolean {
+  return SYLLABLE.test(lower(fold(word)));
+}
+
+/** Mojibake-free tone placement for a few old-style spellings (NĐ 30 uses "ủy", "hóa"). */
+export function modernTone(s: string): string {
+  return s
+    .replace(/uỷ/g, 'ủy')
+    .replace(/UỶ/g, 'ỦY')
+    .replace(/Uỷ/g, 'Ủy')
+    .replace(/oá/g, 'óa')
+    .replace(/OÁ/g, 'ÓA')
+    .replace(/oà/g, 'òa')
+    .replace(/oả/g, 'ỏa')
+    .replace(/OẢ/g, 'ỎA');
+}
+
+/** Words that make the rest of an organ name a proper name ("tỉnh Quảng Ngãi"). */
+const LOCALITY = new Set(['TINH', 'XA', 'PHUONG', 'HUYEN', 'QUAN', 'THI XA', 'THI TRAN', 'THANH PHO', 'DAC KHU']);
+
+/** Organ kinds whose next word starts the field name ("Sở Tài chính", "Bộ Nội vụ"). */
+const KIND_PREFIX = ['CHI CUC', 'TONG CUC', 'SO', 'BO', 'CUC', 'VU', 'VIEN', 'BAN', 'TRUNG TAM', 'HOC VIEN', 'THANH TRA'];
+
+/** Fixed spellings (folded key → spelling). */
+const FIXED: Record<string, string> = {
+  'CONG THUONG': 'Công Thương',
+  'CHINH PHU': 'Chính phủ',
+  'QUOC HOI': 'Quốc hội',
+  'TINH UY': 'Tỉnh ủy',
+  'TRUNG UONG': 'Trung ương',
+};
+
+/**
+ * Turns an upper-case organ name into its readable form:
+ * "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi",
+ * "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Sở Nông nghiệp và Môi trường", "UBND TỈNH" → "UBND tỉnh".
+ * Vietnamese capitalisation of organ names (NĐ 30/2020, Phụ lục II, viết hoa tên cơ quan).
+ */
+export function readableName(raw: string): string {
+  const src = modernTone(collapse(raw));
+  if (!isUpperText(src)) return src;
+  const words = src.split(' ');
+  const out: string[] = words.map((w) => (isSyllable(w.replace(/[^\p{L}]/gu, '')) ? lower(w) : w));
+  const keys = words.map((w) => key(w));
+  // Fixed phrases first.
+  for (let i = 0; i < words.length; i++) {
+    for (const [k, v] of Object.entries(FIXED)) {
+      const n = k.split(' ').length;
+      if (keys.slice(i, i + n).join(' ') === k) {
+        const parts = v.split(' ');
+        for (let j = 0; j < n; j++) out[i + j] = parts[j]!;
+      }
+    }
+  }
+  // Field name after an organ kind at the start: capitalise its first word and the first word after "và" or ",".
+  let kindLen = 0;
+  for (const p of KIND_PREFIX) {
+    const n = p.split(' ').length;
+    if (keys.slice(0, n).join(' ') === p) {
+      kindLen = n;
+      break;
+    }
+  }
+  let localityAt = words.length;
+  for (let i = 0; i < words.length; i++) {
+    if (LOCALITY.has(keys[i]!) || LOCALITY.has(`${keys[i]} ${keys[i + 1] ?? ''}`)) {
+      localityAt = i;
+      break;
+    }
+  }
+  if (kindLen > 0 && kindLen < localityAt) {
+    out[kindLen] = capitalize(out[kindLen]!);
+    if (keys[0] !== 'BAN' && keys[0] !== 'TRUNG' && keys[0] !== 'THANH') {
+      for (let i = kindLen + 1; i < localityAt; i++) {
+        if ((keys[i - 1] === 'VA' || words[i - 1]!.endsWith(',')) && out[i]) out[i] = capitalize(out[i]!);
+      }
+    }
+  }
+  // Proper name after the locality word.
+  if (localityAt < words.length) {
+    const skip = LOCALITY.has(`${keys[localityAt]} ${keys[localityAt + 1] ?? ''}`) ? 2 : 1;
+    for (let i = localityAt + skip; i < words.length; i++) out[i] = capitalize(out[i]!);
+  }
+  out[0] = capitalize(out[0]!);
+  return out.join(' ');
+}
+
+/** Title-cases a person's name printed in capitals ("NGUYỄN QUỐC VIỆT" → "Nguyễn Quốc Việt"). */
+export function titleCase(s: string): string {
+  return collapse(s)
+    .split(' ')
+    .map((w) => capitalize(lower(w)))
+    .join(' ');
+}
