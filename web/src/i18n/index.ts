@@ -28,10 +28,19 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],
   interpolation: { escapeValue: false },
+  // Resources are bundled: initialise synchronously so the first render is already translated.
+  initAsync: false,
 });
 
-document.documentElement.lang = i18n.language;
-setApiLanguage(i18n.language);
+function applyLanguage(lang: string | undefined): void {
+  lang = lang === 'en' ? 'en' : 'vi';
+  document.documentElement.lang = lang;
+  document.title = `${i18n.t('app.name')} — ${i18n.t('app.org')}`;
+  setApiLanguage(lang);
+}
+
+applyLanguage(i18n.language ?? storedLang());
+i18n.on('languageChanged', applyLanguage);
 
 export function setLang(lang: Lang): void {
   try {
@@ -39,8 +48,6 @@ export function setLang(lang: Lang): void {
   } catch {
     /* storage unavailable: the choice lasts for this page only */
   }
-  document.documentElement.lang = lang;
-  setApiLanguage(lang);
   void i18n.changeLanguage(lang);
 }
 
