@@ -30,7 +30,12 @@ export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorag
       );
       return {
         ...doc,
-        trace: trace.map((t) => ({ at: new Date(t.at).toISOString(), actorName: t.actor_name, action: t.action, detail: t.after })),
+        trace: trace.map((t) => ({
+          at: new Date(t.at).toISOString(),
+          actorName: t.actor_name,
+          action: t.action,
+          detail: t.after,
+        })),
       };
     },
   );

@@ -5,7 +5,13 @@ import { SIGNING_FORMS, TYPE_CODES } from './types.js';
 export const IsoDate = z.string().refine(isValidIsoDate, 'ngày không tồn tại hoặc sai dạng YYYY-MM-DD');
 
 const Recipient = z.object({ unitId: z.string().nullable(), name: z.string() });
-const FileOut = z.object({ sha256: z.string(), name: z.string(), kind: z.enum(['main', 'attachment']), mime: z.string(), size: z.number() });
+const FileOut = z.object({
+  sha256: z.string(),
+  name: z.string(),
+  kind: z.enum(['main', 'attachment']),
+  mime: z.string(),
+  size: z.number(),
+});
 
 export const DocumentOut = z.object({
   id: z.string(),
@@ -24,7 +30,12 @@ export const DocumentOut = z.object({
   typeName: z.string(),
   subject: z.string(),
   body: z.string(),
-  signer: z.object({ form: z.string().nullable(), position: z.string().nullable(), name: z.string().nullable(), userId: z.string().nullable() }),
+  signer: z.object({
+    form: z.string().nullable(),
+    position: z.string().nullable(),
+    name: z.string().nullable(),
+    userId: z.string().nullable(),
+  }),
   urgency: z.number(),
   secrecy: z.number(),
   pages: z.number().nullable(),
@@ -55,9 +66,18 @@ const Signer = z.object({
 });
 
 export const IncomingIn = z.object({
-  issuer: z.object({ unitCode: z.string().trim().min(1).max(40).optional(), name: z.string().trim().min(2).max(300).optional() }),
+  issuer: z.object({
+    unitCode: z.string().trim().min(1).max(40).optional(),
+    name: z.string().trim().min(2).max(300).optional(),
+  }),
   number: z.coerce.number().int().min(1).max(9_999_999).nullable().optional(),
-  notation: z.string().trim().max(100).regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u, 'dạng QĐ-UBND, UBND-KT').nullable().optional(),
+  notation: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u, 'dạng QĐ-UBND, UBND-KT')
+    .nullable()
+    .optional(),
   issuedDate: IsoDate,
   type: Type,
   subject: z.string().trim().min(3).max(2000),
@@ -65,7 +85,15 @@ export const IncomingIn = z.object({
   urgency: z.number().int().min(0).max(4).optional(),
   secrecy: z.number().int().min(0).max(3).optional(),
   pages: z.number().int().min(0).max(100_000).optional(),
-  recipients: z.array(z.union([z.string().trim().min(1).max(500), z.object({ unitId: z.uuid().nullable().optional(), name: z.string().trim().min(1).max(500) })])).max(500).optional(),
+  recipients: z
+    .array(
+      z.union([
+        z.string().trim().min(1).max(500),
+        z.object({ unitId: z.uuid().nullable().optional(), name: z.string().trim().min(1).max(500) }),
+      ]),
+    )
+    .max(500)
+    .optional(),
   dueDate: IsoDate.optional(),
   fields: z.array(z.string().min(1)).max(20).optional(),
   text: z.string().max(2_000_000).optional(),
@@ -81,7 +109,16 @@ export const DraftIn = z.object({
   body: z.string().max(2_000_000).optional(),
   fields: z.array(z.string().min(1)).max(20).optional(),
   recipients: z
-    .array(z.union([z.string().trim().min(1).max(500), z.object({ unitId: z.uuid().nullable().optional(), unitCode: z.string().optional(), name: z.string().trim().max(500).optional() })]))
+    .array(
+      z.union([
+        z.string().trim().min(1).max(500),
+        z.object({
+          unitId: z.uuid().nullable().optional(),
+          unitCode: z.string().optional(),
+          name: z.string().trim().max(500).optional(),
+        }),
+      ]),
+    )
     .max(500)
     .optional(),
   urgency: z.number().int().min(0).max(4).optional(),

@@ -163,7 +163,9 @@ export async function filesOf(q: Queryable, documentId: string): Promise<Documen
  */
 export async function loadDocument(q: Queryable, v: Viewer, id: string, forUpdate = false): Promise<DocumentView> {
   const r = (
-    await q.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])
+    await q.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
+      id,
+    ])
   )[0];
   if (!r || !canSee(v, { secrecy: r.secrecy, registerUnitId: r.register_unit_id, issuerUnitId: r.issuer_unit_id })) {
     throw notFound('văn bản');
@@ -182,7 +184,15 @@ export function searchTextOf(d: {
   referencedCodes?: string[];
 }): string {
   return foldVietnamese(
-    [d.subject, d.code ?? '', d.issuerName, d.signerName ?? '', (d.referencedCodes ?? []).join(' '), d.body ?? '', d.fullText ?? '']
+    [
+      d.subject,
+      d.code ?? '',
+      d.issuerName,
+      d.signerName ?? '',
+      (d.referencedCodes ?? []).join(' '),
+      d.body ?? '',
+      d.fullText ?? '',
+    ]
       .join(' ')
       .slice(0, 200_000),
   );

@@ -30,7 +30,8 @@ const norm = (s: string) => s.normalize('NFC').toLowerCase().trim();
 const isDeputy = (pos: string) => /^phó(?!\p{L})/u.test(norm(pos));
 const isActing = (pos: string) => /^quyền(?!\p{L})/u.test(norm(pos));
 const isOrgHead = (pos: string) => /^(chủ tịch|giám đốc|chánh thanh tra|trưởng ban|bí thư)(?!\p{L})/u.test(norm(pos));
-const isUnitHead = (pos: string) => /^(chánh văn phòng|trưởng phòng|giám đốc trung tâm|trưởng ban)(?!\p{L})/u.test(norm(pos));
+const isUnitHead = (pos: string) =>
+  /^(chánh văn phòng|trưởng phòng|giám đốc trung tâm|trưởng ban)(?!\p{L})/u.test(norm(pos));
 
 /**
  * Checks a draft's format (thể thức) before signing. Each violation cites NĐ 30/2020/NĐ-CP.
@@ -77,18 +78,51 @@ export function checkFormat(d: DraftForCheck): Violation[] {
   if (pos) {
     const cite = 'NĐ 30/2020/NĐ-CP, Điều 13 và Phụ lục I, Phần I, mục II.7.a';
     const bad = (why: string, whyEn: string) =>
-      v('SIGNING_FORM_MISMATCH', 'signer.form', `Thẩm quyền ký «${form || 'ký trực tiếp'}» ${why}`, `Signing form "${form || 'direct'}" ${whyEn}`, cite);
-    if (form === 'KT.' && !isDeputy(pos)) bad(`chỉ dùng cho cấp phó ký thay (chức vụ: ${pos}).`, `is only for a deputy signing for the head (position: ${pos}).`);
-    if (form === 'TM.' && (isDeputy(pos) || !isOrgHead(pos))) bad(`chỉ dùng cho người đứng đầu ký thay mặt tập thể (chức vụ: ${pos}).`, `is only for the head signing for a collective (position: ${pos}).`);
-    if (form === 'TM.' && d.issuerLevel !== 'province' && d.issuerLevel !== 'commune') bad('chỉ dùng cho cơ quan làm việc theo chế độ tập thể.', 'is only for bodies that work collectively.');
-    if (form === 'Q.' && !isActing(pos)) bad(`chỉ dùng cho cấp phó được giao quyền cấp trưởng (chức vụ: ${pos}).`, `is only for an acting head (position: ${pos}).`);
-    if (form === 'TL.' && !isUnitHead(pos)) bad(`chỉ dùng cho người đứng đầu đơn vị thuộc cơ quan ký thừa lệnh (chức vụ: ${pos}).`, `is only for a unit head signing by order (position: ${pos}).`);
-    if (form === '' && isDeputy(pos)) bad(`không hợp lệ: cấp phó phải ký «KT.» (chức vụ: ${pos}).`, `is invalid: a deputy signs "KT." (position: ${pos}).`);
+      v(
+        'SIGNING_FORM_MISMATCH',
+        'signer.form',
+        `Thẩm quyền ký «${form || 'ký trực tiếp'}» ${why}`,
+        `Signing form "${form || 'direct'}" ${whyEn}`,
+        cite,
+      );
+    if (form === 'KT.' && !isDeputy(pos))
+      bad(
+        `chỉ dùng cho cấp phó ký thay (chức vụ: ${pos}).`,
+        `is only for a deputy signing for the head (position: ${pos}).`,
+      );
+    if (form === 'TM.' && (isDeputy(pos) || !isOrgHead(pos)))
+      bad(
+        `chỉ dùng cho người đứng đầu ký thay mặt tập thể (chức vụ: ${pos}).`,
+        `is only for the head signing for a collective (position: ${pos}).`,
+      );
+    if (form === 'TM.' && d.issuerLevel !== 'province' && d.issuerLevel !== 'commune')
+      bad('chỉ dùng cho cơ quan làm việc theo chế độ tập thể.', 'is only for bodies that work collectively.');
+    if (form === 'Q.' && !isActing(pos))
+      bad(
+        `chỉ dùng cho cấp phó được giao quyền cấp trưởng (chức vụ: ${pos}).`,
+        `is only for an acting head (position: ${pos}).`,
+      );
+    if (form === 'TL.' && !isUnitHead(pos))
+      bad(
+        `chỉ dùng cho người đứng đầu đơn vị thuộc cơ quan ký thừa lệnh (chức vụ: ${pos}).`,
+        `is only for a unit head signing by order (position: ${pos}).`,
+      );
+    if (form === '' && isDeputy(pos))
+      bad(
+        `không hợp lệ: cấp phó phải ký «KT.» (chức vụ: ${pos}).`,
+        `is invalid: a deputy signs "KT." (position: ${pos}).`,
+      );
   }
 
   const subject = d.subject.trim();
   if (!subject) {
-    v('SUBJECT_MISSING', 'subject', 'Thiếu trích yếu nội dung văn bản.', 'The subject line (trích yếu) is missing.', 'NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.5');
+    v(
+      'SUBJECT_MISSING',
+      'subject',
+      'Thiếu trích yếu nội dung văn bản.',
+      'The subject line (trích yếu) is missing.',
+      'NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.5',
+    );
   } else if (d.type === 'CV' && !/^V\/v\s+\S/u.test(subject)) {
     v(
       'SUBJECT_VV',
@@ -100,7 +134,13 @@ export function checkFormat(d: DraftForCheck): Violation[] {
   }
 
   if (!d.recipients.length) {
-    v('RECIPIENTS_MISSING', 'recipients', 'Thiếu «Nơi nhận».', 'The recipients list (Nơi nhận) is missing.', 'NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.9');
+    v(
+      'RECIPIENTS_MISSING',
+      'recipients',
+      'Thiếu «Nơi nhận».',
+      'The recipients list (Nơi nhận) is missing.',
+      'NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.9',
+    );
   }
   return out;
 }

@@ -43,7 +43,12 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
     '/api/documents/types',
     {
       config: { access: 'documents.read' },
-      schema: { tags: ['documents'], response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) }) } },
+      schema: {
+        tags: ['documents'],
+        response: {
+          200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) }),
+        },
+      },
     },
     async () => ({ items: DOCUMENT_TYPES.map(([code, name, nameEn]) => ({ code, name, nameEn })) }),
   );

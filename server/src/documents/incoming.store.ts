@@ -43,16 +43,23 @@ export interface RegisterOptions {
   registerUnitId?: string;
 }
 
-async function resolveIssuer(q: Queryable, issuer: IncomingInput['issuer']): Promise<{ unitId: string | null; name: string }> {
+async function resolveIssuer(
+  q: Queryable,
+  issuer: IncomingInput['issuer'],
+): Promise<{ unitId: string | null; name: string }> {
   if (issuer.unitCode) {
-    const u = (await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE code = $1', [issuer.unitCode]))[0];
+    const u = (
+      await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE code = $1', [issuer.unitCode])
+    )[0];
     if (!u) throw invalid('issuer.unitCode', 'UNKNOWN_REFERENCE', { value: issuer.unitCode });
     return { unitId: u.id, name: u.name };
   }
   const name = issuer.name?.trim();
   if (!name) throw invalid('issuer.name', 'REQUIRED');
   // A free-text name that matches a known unit exactly is that unit.
-  const u = (await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE lower(name) = lower($1)', [name]))[0];
+  const u = (
+    await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE lower(name) = lower($1)', [name])
+  )[0];
   return u ? { unitId: u.id, name: u.name } : { unitId: null, name };
 }
 
@@ -64,7 +71,9 @@ async function checkFields(q: Queryable, codes: string[]): Promise<void> {
 }
 
 function normaliseRecipients(rs: IncomingInput['recipients']): Recipient[] {
-  return (rs ?? []).map((r) => (typeof r === 'string' ? { unitId: null, name: r } : { unitId: r.unitId ?? null, name: r.name }));
+  return (rs ?? []).map((r) =>
+    typeof r === 'string' ? { unitId: null, name: r } : { unitId: r.unitId ?? null, name: r.name },
+  );
 }
 
 /**
@@ -131,9 +140,20 @@ export async function registerIncoming(
 
   const dup = await findDuplicate(q, registerUnitId, codeNorm, issuer, Number(i.issuedDate.slice(0, 4)), shas);
   if (dup && !i.confirmDuplicate) {
-    throw new AppError('DUPLICATE_DOCUMENT', 409, undefined, { arrivalNumber: dup.arrival_number }, {
-      duplicateOf: { id: dup.id, arrivalNumber: dup.arrival_number, arrivalDate: dup.arrival_date, url: `/documents/${dup.id}` },
-    });
+    throw new AppError(
+      'DUPLICATE_DOCUMENT',
+      409,
+      undefined,
+      { arrivalNumber: dup.arrival_number },
+      {
+        duplicateOf: {
+          id: dup.id,
+          arrivalNumber: dup.arrival_number,
+          arrivalDate: dup.arrival_date,
+          url: `/documents/${dup.id}`,
+        },
+      },
+    );
   }
 
   const year = yearInVietnam(now);
@@ -149,20 +169,51 @@ export async function registerIncoming(
        'registered',$26,$27,$28,$29)
      RETURNING id`,
     [
-      registerUnitId, issuer.unitId, issuer.name, i.number ?? null, notation, code, codeNorm, i.issuedDate, i.type,
-      i.subject.trim(), i.signer?.form ?? null, i.signer?.position ?? null, i.signer?.name ?? null, i.urgency ?? 0,
-      i.secrecy ?? 0, i.pages ?? null, JSON.stringify(recipients), i.dueDate ?? null, i.fields ?? [], referencedCodes,
+      registerUnitId,
+      issuer.unitId,
+      issuer.name,
+      i.number ?? null,
+      notation,
+      code,
+      codeNorm,
+      i.issuedDate,
+      i.type,
+      i.subject.trim(),
+      i.signer?.form ?? null,
+      i.signer?.position ?? null,
+      i.signer?.name ?? null,
+      i.urgency ?? 0,
+      i.secrecy ?? 0,
+      i.pages ?? null,
+      JSON.stringify(recipients),
+      i.dueDate ?? null,
+      i.fields ?? [],
+      referencedCodes,
       i.text ?? '',
-      searchTextOf({ subject: i.subject, code, issuerName: issuer.name, signerName: i.signer?.name, fullText: i.text, referencedCodes }),
-      year, arrivalNumber, arrivalDate, o.source ?? 'manual', dup ? dup.id : null, o.sourceDocumentId ?? null, v.id,
+      searchTextOf({
+        subject: i.subject,
+        code,
+        issuerName: issuer.name,
+        signerName: i.signer?.name,
+        fullText: i.text,
+        referencedCodes,
+      }),
+      year,
+      arrivalNumber,
+      arrivalDate,
+      o.source ?? 'manual',
+      dup ? dup.id : null,
+      o.sourceDocumentId ?? null,
+      v.id,
     ],
   );
   const id = rows[0]!.id;
   for (const f of o.files ?? []) {
-    await q.query(
-      `INSERT INTO stored_files(sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`,
-      [f.sha256, f.size, f.mime],
-    );
+    await q.query(`INSERT INTO stored_files(sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`, [
+      f.sha256,
+      f.size,
+      f.mime,
+    ]);
     await q.query(
       `INSERT INTO document_files(document_id, sha256, name, kind) VALUES ($1,$2,$3,'main') ON CONFLICT DO NOTHING`,
       [id, f.sha256, f.name],

@@ -20,7 +20,13 @@ import {
 } from './outgoing.store.js';
 
 const Id = z.object({ id: z.uuid() });
-const Violation = z.object({ code: z.string(), field: z.string(), message: z.string(), messageEn: z.string(), citation: z.string() });
+const Violation = z.object({
+  code: z.string(),
+  field: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  citation: z.string(),
+});
 const Reason = z.object({ reason: z.string().trim().min(3).max(1000) });
 
 export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void {
@@ -33,7 +39,10 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
   );
   r.patch(
     '/api/outgoing/:id',
-    { config: { access: 'outgoing.draft' }, schema: { tags, params: Id, body: DraftIn.partial(), response: { 200: DocumentOut } } },
+    {
+      config: { access: 'outgoing.draft' },
+      schema: { tags, params: Id, body: DraftIn.partial(), response: { 200: DocumentOut } },
+    },
     async (req) => db.tx((q) => updateDraft(q, req.user!, req.params.id, req.body)),
   );
   r.get(
@@ -43,7 +52,19 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
       schema: {
         tags,
         params: Id,
-        response: { 200: z.object({ items: z.array(z.object({ version: z.number(), subject: z.string(), body: z.string(), createdAt: z.date(), createdBy: z.string().nullable() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                version: z.number(),
+                subject: z.string(),
+                body: z.string(),
+                createdAt: z.date(),
+                createdBy: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req) => ({ items: await listVersions(db, req.user!, req.params.id) }),
@@ -52,7 +73,12 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
     '/api/outgoing/:id/check-content',
     {
       config: { access: 'outgoing.check' },
-      schema: { tags, params: Id, body: z.object({ approve: z.boolean(), note: z.string().max(2000).default('') }), response: { 200: DocumentOut } },
+      schema: {
+        tags,
+        params: Id,
+        body: z.object({ approve: z.boolean(), note: z.string().max(2000).default('') }),
+        response: { 200: DocumentOut },
+      },
     },
     async (req) => db.tx((q) => checkContent(q, req.user!, req.params.id, req.body.approve, req.body.note)),
   );
@@ -96,7 +122,14 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
       schema: {
         tags,
         params: Id,
-        response: { 200: DocumentOut.extend({ number: z.number(), notation: z.string(), code: z.string(), issuedDate: z.string() }) },
+        response: {
+          200: DocumentOut.extend({
+            number: z.number(),
+            notation: z.string(),
+            code: z.string(),
+            issuedDate: z.string(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -111,27 +144,44 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
       schema: {
         tags,
         params: Id,
-        response: { 200: z.object({ document: DocumentOut, delivered: z.array(z.object({ unitId: z.string(), incomingId: z.string(), arrivalNumber: z.number() })) }) },
+        response: {
+          200: z.object({
+            document: DocumentOut,
+            delivered: z.array(z.object({ unitId: z.string(), incomingId: z.string(), arrivalNumber: z.number() })),
+          }),
+        },
       },
     },
     async (req) => db.tx((q) => releaseDocument(q, req.user!, req.params.id, clock)),
   );
   r.post(
     '/api/outgoing/:id/recall',
-    { config: { access: 'outgoing.issue' }, schema: { tags, params: Id, body: Reason, response: { 200: DocumentOut } } },
+    {
+      config: { access: 'outgoing.issue' },
+      schema: { tags, params: Id, body: Reason, response: { 200: DocumentOut } },
+    },
     async (req) => db.tx((q) => recallDocument(q, req.user!, req.params.id, req.body.reason)),
   );
   r.post(
     '/api/outgoing/:id/cancel',
-    { config: { access: 'outgoing.issue' }, schema: { tags, params: Id, body: Reason, response: { 200: DocumentOut } } },
+    {
+      config: { access: 'outgoing.issue' },
+      schema: { tags, params: Id, body: Reason, response: { 200: DocumentOut } },
+    },
     async (req) => db.tx((q) => cancelNumber(q, req.user!, req.params.id, req.body.reason)),
   );
   r.post(
     '/api/outgoing/:id/correct',
     {
       config: { access: 'outgoing.draft' },
-      schema: { tags, params: Id, body: z.object({ kind: z.enum(['format', 'content']) }), response: { 201: DocumentOut } },
+      schema: {
+        tags,
+        params: Id,
+        body: z.object({ kind: z.enum(['format', 'content']) }),
+        response: { 201: DocumentOut },
+      },
     },
-    async (req, reply) => reply.status(201).send(await db.tx((q) => startCorrection(q, req.user!, req.params.id, req.body.kind, clock))),
+    async (req, reply) =>
+      reply.status(201).send(await db.tx((q) => startCorrection(q, req.user!, req.params.id, req.body.kind, clock))),
   );
 }

@@ -71,17 +71,29 @@ function assertIssuerRights(v: Viewer, issuerUnitId: string): void {
 const ADMIN_VIEW = (v: Viewer): Viewer => ({ ...v, roles: ['admin'], clearance: 3 });
 
 async function audit(q: Queryable, v: Viewer, action: string, before: DocumentView | null, after: DocumentView) {
-  await appendAudit(q, { id: v.id, name: v.username }, action, 'document', after.id, before && { ...before, body: undefined }, {
-    ...after,
-    body: undefined,
-  });
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    action,
+    'document',
+    after.id,
+    before && { ...before, body: undefined },
+    {
+      ...after,
+      body: undefined,
+    },
+  );
 }
 
 /** Creates a draft. The issuer defaults to the UBND tỉnh (code 51 in the demo province). */
 export async function createDraft(q: Queryable, v: Viewer, i: DraftInput, clock: Clock): Promise<DocumentView> {
   const issuer = i.issuer
     ? await unitByCode(q, i.issuer.unitCode, 'issuer.unitCode')
-    : (await q.query<UnitLite>(`SELECT id, name, short_name, level FROM units WHERE level = 'province' ORDER BY sort LIMIT 1`))[0]!;
+    : (
+        await q.query<UnitLite>(
+          `SELECT id, name, short_name, level FROM units WHERE level = 'province' ORDER BY sort LIMIT 1`,
+        )
+      )[0]!;
   assertIssuerRights(v, issuer.id);
   if ((i.secrecy ?? 0) > v.clearance) throw invalid('secrecy', 'CLEARANCE_TOO_LOW');
   const drafting = i.draftingUnitCode ? await unitByCode(q, i.draftingUnitCode, 'draftingUnitCode') : null;
@@ -98,11 +110,26 @@ export async function createDraft(q: Queryable, v: Viewer, i: DraftInput, clock:
        year, legal_normative, status, source, format_checker_id, created_by)
      VALUES ('out',$1,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'draft','manual',$19,$20) RETURNING id`,
     [
-      issuer.id, issuer.name, drafting?.id ?? null, i.type, i.subject.trim(), body, i.signer?.form ?? null,
-      i.signer?.position ?? null, i.signer?.name ?? null, i.urgency ?? 0, i.secrecy ?? 0, i.pages ?? null,
-      JSON.stringify(recipients), i.dueDate ?? null, i.fields ?? [],
-      searchTextOf({ subject: i.subject, issuerName: issuer.name, body }), yearInVietnam(clock.now()),
-      i.legalNormative ?? false, i.formatCheckerId ?? null, v.id,
+      issuer.id,
+      issuer.name,
+      drafting?.id ?? null,
+      i.type,
+      i.subject.trim(),
+      body,
+      i.signer?.form ?? null,
+      i.signer?.position ?? null,
+      i.signer?.name ?? null,
+      i.urgency ?? 0,
+      i.secrecy ?? 0,
+      i.pages ?? null,
+      JSON.stringify(recipients),
+      i.dueDate ?? null,
+      i.fields ?? [],
+      searchTextOf({ subject: i.subject, issuerName: issuer.name, body }),
+      yearInVietnam(clock.now()),
+      i.legalNormative ?? false,
+      i.formatCheckerId ?? null,
+      v.id,
     ],
   );
   const id = rows[0]!.id;
@@ -127,7 +154,12 @@ async function loadOutgoing(q: Queryable, v: Viewer, id: string): Promise<Docume
 }
 
 /** Edits a draft; every edit is a new version and clears earlier checks, which no longer apply. */
-export async function updateDraft(q: Queryable, v: Viewer, id: string, patch: Partial<DraftInput>): Promise<DocumentView> {
+export async function updateDraft(
+  q: Queryable,
+  v: Viewer,
+  id: string,
+  patch: Partial<DraftInput>,
+): Promise<DocumentView> {
   const before = await loadOutgoing(q, v, id);
   if (before.status !== 'draft') throw stateError('NOT_A_DRAFT', { status: before.status });
   const recipients = patch.recipients ? await resolveRecipients(q, patch.recipients) : before.recipients;
@@ -139,10 +171,19 @@ export async function updateDraft(q: Queryable, v: Viewer, id: string, patch: Pa
        search_text = $14, version = version + 1, content_checked_by = NULL, format_checked_by = NULL, updated_at = now()
      WHERE id = $1`,
     [
-      id, patch.type ?? before.type, subject, body, JSON.stringify(recipients), patch.fields ?? before.fields,
-      patch.urgency ?? before.urgency, patch.secrecy ?? before.secrecy, patch.legalNormative ?? before.legalNormative,
-      patch.dueDate ?? before.dueDate, patch.signer?.form ?? before.signer.form,
-      patch.signer?.position ?? before.signer.position, patch.signer?.name ?? before.signer.name,
+      id,
+      patch.type ?? before.type,
+      subject,
+      body,
+      JSON.stringify(recipients),
+      patch.fields ?? before.fields,
+      patch.urgency ?? before.urgency,
+      patch.secrecy ?? before.secrecy,
+      patch.legalNormative ?? before.legalNormative,
+      patch.dueDate ?? before.dueDate,
+      patch.signer?.form ?? before.signer.form,
+      patch.signer?.position ?? before.signer.position,
+      patch.signer?.name ?? before.signer.name,
       searchTextOf({ subject, issuerName: before.issuer.name, body }),
     ],
   );
@@ -161,12 +202,29 @@ export async function listVersions(q: Queryable, v: Viewer, id: string) {
   );
 }
 
-export async function checkContent(q: Queryable, v: Viewer, id: string, approve: boolean, note: string): Promise<DocumentView> {
+export async function checkContent(
+  q: Queryable,
+  v: Viewer,
+  id: string,
+  approve: boolean,
+  note: string,
+): Promise<DocumentView> {
   const before = await loadOutgoing(q, v, id);
   if (before.status !== 'draft') throw stateError('NOT_A_DRAFT', { status: before.status });
-  await q.query('UPDATE documents SET content_checked_by = $2, updated_at = now() WHERE id = $1', [id, approve ? v.id : null]);
+  await q.query('UPDATE documents SET content_checked_by = $2, updated_at = now() WHERE id = $1', [
+    id,
+    approve ? v.id : null,
+  ]);
   const after = await loadDocument(q, ADMIN_VIEW(v), id);
-  await appendAudit(q, { id: v.id, name: v.username }, approve ? 'content-approve' : 'content-reject', 'document', id, null, { note });
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    approve ? 'content-approve' : 'content-reject',
+    'document',
+    id,
+    null,
+    { note },
+  );
   return after;
 }
 
@@ -222,15 +280,24 @@ export async function signDraft(
   const signerId = s.signerUserId ?? v.id;
   if (signerId !== v.id && !isAdmin) throw new AppError('SIGN_FOR_OTHER', 403, 'signerUserId');
   const signer = (
-    await q.query<{ id: string; full_name: string; position: string }>('SELECT id, full_name, position FROM users WHERE id = $1', [signerId])
+    await q.query<{ id: string; full_name: string; position: string }>(
+      'SELECT id, full_name, position FROM users WHERE id = $1',
+      [signerId],
+    )
   )[0];
   if (!signer) throw invalid('signerUserId', 'UNKNOWN_REFERENCE', { value: signerId });
   const checksSkipped = !before.contentCheckedBy || !before.formatCheckedBy;
   if (checksSkipped && !isAdmin) throw stateError('CHECKS_PENDING');
   const { issuer } = await issuerOf(q, before);
   const mismatch = checkFormat({
-    type: before.type, subject: before.subject, body: '', issuerShort: issuer.short_name, issuerLevel: issuer.level,
-    signerForm: s.form, signerPosition: signer.position, recipients: before.recipients,
+    type: before.type,
+    subject: before.subject,
+    body: '',
+    issuerShort: issuer.short_name,
+    issuerLevel: issuer.level,
+    signerForm: s.form,
+    signerPosition: signer.position,
+    recipients: before.recipients,
   }).find((x) => x.code === 'SIGNING_FORM_MISMATCH');
   if (mismatch) throw new AppError('SIGNING_FORM_MISMATCH', 400, 'form', { detail: mismatch.message });
   await q.query(
@@ -257,8 +324,23 @@ export async function issueDocument(q: Queryable, v: Viewer, id: string, clock: 
   await q.query(
     `UPDATE documents SET status = 'issued', number = $2, notation = $3, code = $4, code_norm = $5, issued_date = $6,
        year = $7, series = $8, search_text = $9, updated_at = now() WHERE id = $1`,
-    [id, number, notation, code, foldVietnamese(code), dateInVietnam(now), year, series,
-      searchTextOf({ subject: before.subject, code, issuerName: before.issuer.name, signerName: before.signer.name, body: before.body })],
+    [
+      id,
+      number,
+      notation,
+      code,
+      foldVietnamese(code),
+      dateInVietnam(now),
+      year,
+      series,
+      searchTextOf({
+        subject: before.subject,
+        code,
+        issuerName: before.issuer.name,
+        signerName: before.signer.name,
+        body: before.body,
+      }),
+    ],
   );
   const after = await loadDocument(q, ADMIN_VIEW(v), id);
   await audit(q, v, 'issue', before, after);
@@ -269,7 +351,12 @@ export async function issueDocument(q: Queryable, v: Viewer, id: string, clock: 
  * Releases an issued document: each recipient inside the system gets it in its own
  * incoming register, with the same files and metadata, without retyping (Điều 16, 20).
  */
-export async function releaseDocument(q: Queryable, v: Viewer, id: string, clock: Clock): Promise<{ document: DocumentView; delivered: { unitId: string; incomingId: string; arrivalNumber: number }[] }> {
+export async function releaseDocument(
+  q: Queryable,
+  v: Viewer,
+  id: string,
+  clock: Clock,
+): Promise<{ document: DocumentView; delivered: { unitId: string; incomingId: string; arrivalNumber: number }[] }> {
   const before = await loadOutgoing(q, v, id);
   if (before.status !== 'issued') throw stateError('NOT_ISSUED', { status: before.status });
   const delivered: { unitId: string; incomingId: string; arrivalNumber: number }[] = [];
@@ -288,7 +375,11 @@ export async function releaseDocument(q: Queryable, v: Viewer, id: string, clock
         issuedDate: before.issuedDate!,
         type: before.type,
         subject: before.subject,
-        signer: { form: before.signer.form ?? undefined, position: before.signer.position ?? undefined, name: before.signer.name ?? undefined },
+        signer: {
+          form: before.signer.form ?? undefined,
+          position: before.signer.position ?? undefined,
+          name: before.signer.name ?? undefined,
+        },
         urgency: before.urgency,
         secrecy: before.secrecy,
         pages: before.pages ?? undefined,
@@ -315,7 +406,15 @@ export async function recallDocument(q: Queryable, v: Viewer, id: string, reason
   await q.query(`UPDATE documents SET status = 'recalled', updated_at = now() WHERE source_document_id = $1`, [id]);
   await q.query(`UPDATE documents SET status = 'recalled', updated_at = now() WHERE id = $1`, [id]);
   const after = await loadDocument(q, ADMIN_VIEW(v), id);
-  await appendAudit(q, { id: v.id, name: v.username }, 'recall', 'document', id, { status: before.status }, { status: 'recalled', reason });
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    'recall',
+    'document',
+    id,
+    { status: before.status },
+    { status: 'recalled', reason },
+  );
   return after;
 }
 
@@ -333,7 +432,15 @@ export async function cancelNumber(q: Queryable, v: Viewer, id: string, reason: 
   });
   await q.query(`UPDATE documents SET status = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
   const after = await loadDocument(q, ADMIN_VIEW(v), id);
-  await appendAudit(q, { id: v.id, name: v.username }, 'cancel-number', 'document', id, { status: before.status }, { status: 'cancelled', code: before.code, reason });
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    'cancel-number',
+    'document',
+    id,
+    { status: before.status },
+    { status: 'cancelled', code: before.code, reason },
+  );
   return after;
 }
 
@@ -341,19 +448,43 @@ export async function cancelNumber(q: Queryable, v: Viewer, id: string, reason: 
  * Starts a correction: a format error gets a correcting công văn (đính chính); a content
  * error gets a replacement document of the same type (NĐ 30/2020, Điều 17).
  */
-export async function startCorrection(q: Queryable, v: Viewer, id: string, kind: 'format' | 'content', clock: Clock): Promise<DocumentView> {
+export async function startCorrection(
+  q: Queryable,
+  v: Viewer,
+  id: string,
+  kind: 'format' | 'content',
+  clock: Clock,
+): Promise<DocumentView> {
   const orig = await loadOutgoing(q, v, id);
   if (!['issued', 'released'].includes(orig.status)) throw stateError('NOT_ISSUED', { status: orig.status });
-  const issuerCode = (await q.query<{ code: string }>('SELECT code FROM units WHERE id = $1', [orig.issuer.unitId]))[0]!.code;
+  const issuerCode = (await q.query<{ code: string }>('SELECT code FROM units WHERE id = $1', [orig.issuer.unitId]))[0]!
+    .code;
   const draft = await createDraft(
     q,
     v,
     kind === 'format'
-      ? { type: 'CV', subject: `V/v đính chính ${orig.typeName} số ${orig.code}`, issuer: { unitCode: issuerCode }, recipients: orig.recipients.map((r) => (r.unitId ? { unitId: r.unitId } : r.name)), fields: orig.fields }
-      : { type: orig.type, subject: orig.subject, body: orig.body, issuer: { unitCode: issuerCode }, recipients: orig.recipients.map((r) => (r.unitId ? { unitId: r.unitId } : r.name)), fields: orig.fields, legalNormative: orig.legalNormative, secrecy: orig.secrecy },
+      ? {
+          type: 'CV',
+          subject: `V/v đính chính ${orig.typeName} số ${orig.code}`,
+          issuer: { unitCode: issuerCode },
+          recipients: orig.recipients.map((r) => (r.unitId ? { unitId: r.unitId } : r.name)),
+          fields: orig.fields,
+        }
+      : {
+          type: orig.type,
+          subject: orig.subject,
+          body: orig.body,
+          issuer: { unitCode: issuerCode },
+          recipients: orig.recipients.map((r) => (r.unitId ? { unitId: r.unitId } : r.name)),
+          fields: orig.fields,
+          legalNormative: orig.legalNormative,
+          secrecy: orig.secrecy,
+        },
     clock,
   );
   await q.query('UPDATE documents SET corrects_id = $2 WHERE id = $1', [draft.id, id]);
-  await appendAudit(q, { id: v.id, name: v.username }, `correction-${kind}`, 'document', id, null, { correctionDraftId: draft.id });
+  await appendAudit(q, { id: v.id, name: v.username }, `correction-${kind}`, 'document', id, null, {
+    correctionDraftId: draft.id,
+  });
   return loadDocument(q, ADMIN_VIEW(v), draft.id);
 }

@@ -121,7 +121,11 @@ function splitPiece(text: string): string[] {
   for (const re of [QUOC_HIEU, TIEU_NGU]) {
     const m = re.exec(f);
     if (m && (m.index > 0 || m[0].length < t.length)) {
-      return [...splitPiece(t.slice(0, m.index)), t.slice(m.index, m.index + m[0].length), ...splitPiece(t.slice(m.index + m[0].length))];
+      return [
+        ...splitPiece(t.slice(0, m.index)),
+        t.slice(m.index, m.index + m[0].length),
+        ...splitPiece(t.slice(m.index + m[0].length)),
+      ];
     }
   }
   // "… Số: 15/QĐ-UBND …": the number starts its own piece and ends after the code.
@@ -197,7 +201,8 @@ function isNameLike(s: string): boolean {
   const words = collapse(s.replace(/[.,;:]+$/, '')).split(' ');
   if (words.length < 2 || words.length > 5) return false;
   if (!words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w))) return false;
-  if (words.filter((w) => w.length >= 2).length < 2) return false;
+  // Ethnic minority names may start with a one-letter word: "A Tuấn", "Y Ngọc".
+  if (words.filter((w) => w.length >= 2).length < 1 || words.filter((w) => w.length === 1).length > 1) return false;
   const k = key(s);
   return !/^(NOI NHAN|KINH GUI|NHU TREN|LUU|CAN CU|DIEU|SO|NGAY)\b/.test(k);
 }
@@ -209,13 +214,13 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const iso = (y: number, m: number, d: number) =>
-  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Whether the folded text still equals the original: diacritics present means cleaner text. */
 const hasDiacritics = (s: string) => fold(s) !== s;
 
-const none = <T>(flags?: string[]): Field<T> => (flags ? { value: null, confidence: 0, flags } : { value: null, confidence: 0 });
+const none = <T>(flags?: string[]): Field<T> =>
+  flags ? { value: null, confidence: 0, flags } : { value: null, confidence: 0 };
 
 /** OCR confusions inside notations where only one reading is a real abbreviation (NĐ 30, Phụ lục III). */
 const NOTATION_FIX: Record<string, string> = {
@@ -242,8 +247,12 @@ export function normalizeNotation(raw: string): string {
     .join('-');
 }
 
-const TYPE_BY_KEY = new Map<string, DocTypeCode>(DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [key(t.name), t.code]));
-const TYPE_BY_ABBR = new Map<string, DocTypeCode>(DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [t.code, t.code]));
+const TYPE_BY_KEY = new Map<string, DocTypeCode>(
+  DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [key(t.name), t.code]),
+);
+const TYPE_BY_ABBR = new Map<string, DocTypeCode>(
+  DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [t.code, t.code]),
+);
 
 /** Type line of the document: the type name alone, in capitals (NĐ 30, Phụ lục I, mục 5). */
 function typeOfLine(s: string): DocTypeCode | null {
@@ -282,6 +291,8 @@ const POSITIONS: [string, string][] = [
   ['HIEU TRUONG', 'Hiệu trưởng'],
   ['TRUONG DOAN', 'Trưởng đoàn'],
   ['THU TRUONG CO QUAN', 'Thủ trưởng cơ quan'],
+  ['PHO TRUONG THUE TINH', 'Phó Trưởng Thuế tỉnh'],
+  ['TRUONG THUE TINH', 'Trưởng Thuế tỉnh'],
 ];
 
 /** Readable position: "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng", "GIÁM ĐỐC SỞ NỘI VỤ" → "Giám đốc Sở Nội vụ". */
@@ -411,7 +422,10 @@ export function extractFields(input: string): Extraction {
     if (nota !== m[3]!.replace(/\s+/g, '')) notation.raw = m[3]!;
     if (m[1]) {
       const t = digits(m[1]);
-      number = { value: { text: t, numeric: Number(t), year: m[2] ? Number(m[2]) : null }, confidence: clean && t === m[1] ? 0.95 : 0.8 };
+      number = {
+        value: { text: t, numeric: Number(t), year: m[2] ? Number(m[2]) : null },
+        confidence: clean && t === m[1] ? 0.95 : 0.8,
+      };
       ownCode = `${t}/${m[2] ? m[2] + '/' : ''}${nota}`;
     } else {
       number = none(['NUMBER_BLANK']);
@@ -423,7 +437,9 @@ export function extractFields(input: string): Extraction {
     warnings.push({ field: 'number', code: 'NOT_FOUND' });
     // A code alone at the start of a header piece, without "Số:" (OCR lost the label).
     for (let i = 0; i < header.length; i++) {
-      const m = /^(\d{1,5})\s*\/\s*(?:(\d{4})\s*\/\s*)?(\p{Lu}[\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)+)$/u.exec(header[i]!.text);
+      const m = /^(\d{1,5})\s*\/\s*(?:(\d{4})\s*\/\s*)?(\p{Lu}[\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)+)$/u.exec(
+        header[i]!.text,
+      );
       if (!m) continue;
       soIdx = i;
       const nota = normalizeNotation(m[3]!);
@@ -490,13 +506,19 @@ export function extractFields(input: string): Extraction {
   let issuerParent: Field<string> = none();
   if (organLines.length) {
     const groups: string[][] = [[organLines[0]!]];
-    const KIND = /^(VAN PHONG|SO|BAN|THANH TRA|CHI CUC|CUC|VU|TRUNG TAM|BO CHI HUY|PHONG|HOI DONG|UY BAN|BAN CHI HUY|CONG AN|KHO BAC)\b/;
     const CONT = /^(VA|TINH|XA|PHUONG|DAC KHU|THANH PHO|HUYEN|QUAN|THI XA|CAC|KHU)\b/;
     for (const l of organLines.slice(1)) {
       const last = groups[groups.length - 1]!;
       const prev = last[last.length - 1]!;
       const k = key(l);
-      if (CONT.test(k) || /[,&-]$/.test(prev) || / VA$/.test(key(prev)) || !KIND.test(k)) last.push(l);
+      // A wrapped name goes on with "VÀ …", "TỈNH …" or after "ỦY BAN NHÂN DÂN"; any other line is the next body.
+      if (
+        CONT.test(k) ||
+        /[,&-]$/.test(prev) ||
+        / VA$/.test(key(prev)) ||
+        /^(UY BAN NHAN DAN|HOI DONG NHAN DAN)$/.test(key(prev))
+      )
+        last.push(l);
       else groups.push([l]);
     }
     const bodyRaw = groups[groups.length - 1]!.join(' ');
@@ -602,7 +624,10 @@ export function extractFields(input: string): Extraction {
   const isRecipientPiece = (t: string) => /^[-–+•]\s*/.test(t) || NOI_NHAN.test(fold(t));
   let posIdx = -1;
   if (sigLast >= 0) {
-    signingForm = { value: forms.join(' / '), confidence: pieces.slice(sigFirst, sigLast + 1).every((p) => hasDiacritics(p.text)) ? 0.95 : 0.8 };
+    signingForm = {
+      value: forms.join(' / '),
+      confidence: pieces.slice(sigFirst, sigLast + 1).every((p) => hasDiacritics(p.text)) ? 0.95 : 0.8,
+    };
     for (let j = sigLast + 1; j < Math.min(pieces.length, sigLast + 6); j++) {
       const t = pieces[j]!.text;
       if (isRecipientPiece(t) || SIGNED_NOTE.test(t)) continue;
@@ -626,7 +651,12 @@ export function extractFields(input: string): Extraction {
   } else if (sigLast >= 0) {
     // "Q. GIÁM ĐỐC" with no position line below: the signer is the acting head.
     const last = signingFormOf(pieces[sigLast]!.text)!;
-    if (last.form === 'Q') signerPosition = { value: `Quyền ${readablePosition(last.object).replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'))}`, confidence: 0.6, flags: ['POSITION_FROM_FORM'] };
+    if (last.form === 'Q')
+      signerPosition = {
+        value: `Quyền ${readablePosition(last.object)}`,
+        confidence: 0.6,
+        flags: ['POSITION_FROM_FORM'],
+      };
     else if (last.form === 'TM' || last.form === 'TL' || last.form === 'TUQ') signerPosition = none(['NOT_FOUND']);
   }
   const nameFrom = posIdx >= 0 ? posIdx + 1 : sigLast >= 0 ? sigLast + 1 : -1;
@@ -663,7 +693,10 @@ export function extractFields(input: string): Extraction {
   if (nnIdx >= 0) {
     const items: string[] = [];
     let open = false;
-    const signatureIdx = new Set([posIdx, ...Array.from({ length: Math.max(0, sigLast - sigFirst + 1) }, (_, k) => sigFirst + k)]);
+    const signatureIdx = new Set([
+      posIdx,
+      ...Array.from({ length: Math.max(0, sigLast - sigFirst + 1) }, (_, k) => sigFirst + k),
+    ]);
     for (let j = nnIdx + 1; j < pieces.length; j++) {
       const p = pieces[j]!;
       const t = p.text;
@@ -701,7 +734,9 @@ export function extractFields(input: string): Extraction {
     const code = `${m[1]}/${m[2] ? m[2] + '/' : ''}${nota}`;
     if (code !== ownCode && !refs.includes(code)) refs.push(code);
   }
-  const referencedCodes: Field<string[]> = refs.length ? { value: refs, confidence: 0.9 } : { value: [], confidence: 0.5 };
+  const referencedCodes: Field<string[]> = refs.length
+    ? { value: refs, confidence: 0.9 }
+    : { value: [], confidence: 0.5 };
 
   return {
     issuer,

@@ -80,7 +80,19 @@ export function modernTone(s: string): string {
 const LOCALITY = new Set(['TINH', 'XA', 'PHUONG', 'HUYEN', 'QUAN', 'THI XA', 'THI TRAN', 'THANH PHO', 'DAC KHU']);
 
 /** Organ kinds whose next word starts the field name ("Sở Tài chính", "Bộ Nội vụ"). */
-const KIND_PREFIX = ['CHI CUC', 'TONG CUC', 'SO', 'BO', 'CUC', 'VU', 'VIEN', 'BAN', 'TRUNG TAM', 'HOC VIEN', 'THANH TRA'];
+const KIND_PREFIX = [
+  'CHI CUC',
+  'TONG CUC',
+  'SO',
+  'BO',
+  'CUC',
+  'VU',
+  'VIEN',
+  'BAN',
+  'TRUNG TAM',
+  'HOC VIEN',
+  'THANH TRA',
+];
 
 /** Fixed spellings (folded key → spelling). */
 const FIXED: Record<string, string> = {
@@ -89,6 +101,11 @@ const FIXED: Record<string, string> = {
   'QUOC HOI': 'Quốc hội',
   'TINH UY': 'Tỉnh ủy',
   'TRUNG UONG': 'Trung ương',
+  'KHU KINH TE': 'Khu kinh tế',
+  'KHU CONG NGHIEP': 'Khu công nghiệp',
+  'DUNG QUAT': 'Dung Quất',
+  'QUANG NGAI': 'Quảng Ngãi',
+  'VIET NAM': 'Việt Nam',
 };
 
 /**

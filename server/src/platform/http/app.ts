@@ -15,6 +15,7 @@ import {
 import type { Config } from '../config.js';
 import type { Db } from '../db.js';
 import { AppError } from '../errors.js';
+import { z } from 'zod';
 import { messageFor } from './messages.js';
 import { authenticate, SESSION_COOKIE, type RouteAccess } from './auth-hook.js';
 import type { AuthUser } from '../../auth/auth.store.js';
@@ -39,6 +40,22 @@ export interface RouteInfo {
 
 export function lang(req: FastifyRequest): 'vi' | 'en' {
   return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'vi';
+}
+
+const VI = z.locales.vi().localeError;
+const EN = z.locales.en().localeError;
+
+/** zod's own messages are English; give the Vietnamese one too. Our custom messages are already Vietnamese. */
+function zodDetail(
+  v: { keyword: string; message?: string; params: Record<string, unknown> } | undefined,
+): Record<string, string> {
+  if (!v) return {};
+  const issue = { ...v.params, code: v.keyword, path: [], message: v.message } as never;
+  const en = EN(issue);
+  const enText = typeof en === 'string' ? en : (en?.message ?? '');
+  if (v.message && v.message !== enText) return { detail: v.message, detailEn: v.message };
+  const vi = VI(issue);
+  return { detail: typeof vi === 'string' ? vi : (vi?.message ?? enText), detailEn: enText };
 }
 
 function zodPathToField(instancePath: string | undefined): string | undefined {
@@ -101,7 +118,7 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
       field = zodPathToField(first?.instancePath) ?? (err.validationContext === 'body' ? 'body' : undefined);
       const missing = /received undefined/i.test(first?.message ?? '');
       code = missing ? 'REQUIRED' : 'VALIDATION_FAILED';
-      params = missing ? {} : { detail: first?.message ?? '' };
+      params = missing ? {} : zodDetail(first);
     } else if ((err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       status = 400;
       code = 'INVALID_JSON';
@@ -124,7 +141,9 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    // API paths and missing static files (anything with an extension) are real 404s; other paths are app routes.
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!);
+    if (req.url.startsWith('/api') || isFile || !fs.existsSync(path.join(config.webDist, 'index.html'))) {
       const m = messageFor('ROUTE_NOT_FOUND', {}, undefined);
       return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', ...m });
     }

@@ -74,7 +74,7 @@ type Msg = (p: Record<string, string | number>, field: string) => string;
 export const MESSAGES: Record<string, [Msg, Msg]> = {
   VALIDATION_FAILED: [
     (p, f) => `Trường ${f} không hợp lệ${p.detail ? `: ${p.detail}` : ''}.`,
-    (p, f) => `Field ${f} is invalid${p.detail ? `: ${p.detail}` : ''}.`,
+    (p, f) => `Field ${f} is invalid${p.detailEn ? `: ${p.detailEn}` : ''}.`,
   ],
   REQUIRED: [(_p, f) => `Trường ${f} là bắt buộc.`, (_p, f) => `Field ${f} is required.`],
   INVALID_JSON: [() => 'Nội dung yêu cầu không phải JSON hợp lệ.', () => 'The request body is not valid JSON.'],
@@ -133,10 +133,14 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     (p, f) => `${f}: ngày ban hành không thể sau ngày đến (${p.arrival ?? ''}).`,
     (p, f) => `${f}: the issue date cannot be after the arrival date (${p.arrival ?? ''}).`,
   ],
-  DUE_BEFORE_ISSUED: [(_p, f) => `${f}: hạn xử lý trước ngày ban hành.`, (_p, f) => `${f}: the deadline is before the issue date.`],
+  DUE_BEFORE_ISSUED: [
+    (_p, f) => `${f}: hạn xử lý trước ngày ban hành.`,
+    (_p, f) => `${f}: the deadline is before the issue date.`,
+  ],
   DUPLICATE_DOCUMENT: [
     (p) => `Văn bản này có thể đã được đăng ký (số đến ${p.arrivalNumber ?? ''}). Xác nhận để đăng ký lại.`,
-    (p) => `This document may already be registered (arrival number ${p.arrivalNumber ?? ''}). Confirm to register it again.`,
+    (p) =>
+      `This document may already be registered (arrival number ${p.arrivalNumber ?? ''}). Confirm to register it again.`,
   ],
   NOT_OUTGOING: [(_p, f) => `${f}: không phải văn bản đi.`, (_p, f) => `${f}: not an outgoing document.`],
   FORBIDDEN_ISSUER: [
@@ -151,8 +155,14 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     () => 'Dự thảo chưa được kiểm tra nội dung và thể thức nên chưa thể ký.',
     () => 'The draft has not passed the content and format checks, so it cannot be signed.',
   ],
-  SIGN_FOR_OTHER: [(_p, f) => `${f}: chỉ quản trị được ghi chữ ký thay người khác.`, (_p, f) => `${f}: only an admin may record another person's signature.`],
-  SIGNING_FORM_MISMATCH: [(p) => String(p.detail ?? 'Thẩm quyền ký không phù hợp chức vụ.'), (p) => String(p.detail ?? 'Signing form does not match the position.')],
+  SIGN_FOR_OTHER: [
+    (_p, f) => `${f}: chỉ quản trị được ghi chữ ký thay người khác.`,
+    (_p, f) => `${f}: only an admin may record another person's signature.`,
+  ],
+  SIGNING_FORM_MISMATCH: [
+    (p) => String(p.detail ?? 'Thẩm quyền ký không phù hợp chức vụ.'),
+    (p) => String(p.detail ?? 'Signing form does not match the position.'),
+  ],
   NOT_SIGNED: [
     (p) => `Văn bản chưa được ký nên chưa thể cấp số (trạng thái: ${p.status ?? ''}).`,
     (p) => `The document is not signed, so it cannot be numbered (status: ${p.status ?? ''}).`,
