@@ -169,7 +169,8 @@ function splitPiece(text: string): string[] {
   const caps = /[;.:]\s+((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s*){2,})$/u.exec(t);
   if (caps && isUpperText(caps[1]!) && !/^[-–+•]/.test(caps[1]!)) {
     const at = t.length - caps[1]!.length;
-    if (at > 0 && !isUpperText(t.slice(0, at))) return parts(at);
+    const pre = t.slice(0, at);
+    if (at > 0 && !isUpperText(pre) && !/^\s*(TM|KT|TL|TUQ|Q)\s*[.,]?\s*$/.test(pre)) return parts(at);
   }
   // "- Lưu: VT. Nguyễn Quốc Việt": a name after the end of a recipient.
   const nm = /[;.:]\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}+)\s*$/u.exec(t);
@@ -700,7 +701,7 @@ export function extractFields(input: string): Extraction {
     for (let j = nnIdx + 1; j < pieces.length; j++) {
       const p = pieces[j]!;
       const t = p.text;
-      if (signatureIdx.has(j) || SIGNED_NOTE.test(t) || signingFormOf(t)) continue;
+      if (j === posIdx || SIGNED_NOTE.test(t) || signingFormOf(t)) continue;
       if (/^[-–+•]\s*/.test(t)) {
         items.push(t.replace(/^[-–+•]\s*/, ''));
         open = !/[;.]\s*$/.test(t);

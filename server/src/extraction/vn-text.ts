@@ -77,7 +77,13 @@ export function modernTone(s: string): string {
 }
 
 /** Words that make the rest of an organ name a proper name ("tỉnh Quảng Ngãi"). */
-const LOCALITY = new Set(['TINH', 'XA', 'PHUONG', 'HUYEN', 'QUAN', 'THI XA', 'THI TRAN', 'THANH PHO', 'DAC KHU']);
+const LOCALITY_WORDS = ['tỉnh', 'xã', 'phường', 'huyện', 'quận', 'thị xã', 'thị trấn', 'thành phố', 'đặc khu'];
+const LOCALITY = new Set(LOCALITY_WORDS.map((w) => upper(w)));
+/** "TỈNH", or "TINH" when OCR lost every diacritic; never "QUẢN" (folds like "QUẬN"). */
+const isLocality = (words: string[]) => {
+  const w = words.join(' ');
+  return LOCALITY.has(upper(w)) || (fold(w) === w && LOCALITY_WORDS.some((l) => upper(fold(l)) === upper(w)));
+};
 
 /** Organ kinds whose next word starts the field name ("Sở Tài chính", "Bộ Nội vụ"). */
 const KIND_PREFIX = [
@@ -141,7 +147,7 @@ export function readableName(raw: string): string {
   }
   let localityAt = words.length;
   for (let i = 0; i < words.length; i++) {
-    if (LOCALITY.has(keys[i]!) || LOCALITY.has(`${keys[i]} ${keys[i + 1] ?? ''}`)) {
+    if (isLocality([words[i]!]) || (i + 1 < words.length && isLocality([words[i]!, words[i + 1]!]))) {
       localityAt = i;
       break;
     }
@@ -156,7 +162,7 @@ export function readableName(raw: string): string {
   }
   // Proper name after the locality word.
   if (localityAt < words.length) {
-    const skip = LOCALITY.has(`${keys[localityAt]} ${keys[localityAt + 1] ?? ''}`) ? 2 : 1;
+    const skip = localityAt + 1 < words.length && isLocality([words[localityAt]!, words[localityAt + 1]!]) ? 2 : 1;
     for (let i = localityAt + skip; i < words.length; i++) out[i] = capitalize(out[i]!);
   }
   out[0] = capitalize(out[0]!);
