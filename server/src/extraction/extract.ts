@@ -98,14 +98,17 @@ export function normalizeText(text: string): string {
   );
 }
 
-const QUOC_HIEU = /C[O0]NG\s*H[O0]A\s*X[A]\s*H[O0]I\s*CH[U]\s*NGH[I1l]A\s*V[I1l]E[T]\s*NAM/i;
-const TIEU_NGU = /D[O0]C\s*L[A]P\s*[-–—~.,_:]*\s*T[U]\s*D[O0]\s*[-–—~.,_:]*\s*H[A]NH\s*PH[U]C/i;
-const SO_LABEL = /(?:^|\s)S[o06e]\s*[:;]\s*(?=[0-9OoIl]{0,5}\s*\/)|(?:^|\s)So\s+(?=\d{1,5}\s*\/)/;
-const DATE_CORE = /ngay\s*([0-9OoIl]{1,2})\s*thang\s*([0-9OoIl]{1,2})\s*nam\s*([0-9OoIl]{4})/i;
+// Quốc hiệu and Tiêu ngữ (Phụ lục I, mục 1), tolerant of OCR: "NGHĨA.VIỆT", "tiậc lập - 'Lự de - Hạnh nhắc".
+const QUOC_HIEU = /C[O0]NG[\s.,_-]*H[O0]A[\s.,_-]*X[A][\s.,_-]*H[O0]I[\s.,_-]*CH[U][\s.,_-]*NGH[I1l]A[\s.,_-]*V[I1l]E[T][\s.,_-]*N[A]M/i;
+const TIEU_NGU = /\S*[OA0]C\s*L[AE]P\b.{0,20}?NH\s*[PN]H\S{0,2}C\b/i;
+const SO_LABEL = /(?:^|\s)S[o06e]\s*[:;]\s*(?=[0-9OoIl]{0,5}\s*\/)|(?:^|\s)So\s+(?=\d{1,5}\s*\/)/i;
+// OCR reads "tháng" as "thống", "thảng": any vowel between th and ng.
+const DATE_CORE = /ng[a-z]y\s*([0-9OoIl]{1,2})\s*th[a-z]{1,2}ng\s*([0-9OoIl]{1,2})\s*n[a-z]m\s*([0-9OoIl]{4})/i;
 const NOI_NHAN = /N[o0]i\s*nh[a]n\s*[:;.]?/i;
-const SIG_FORM = /^(TM|KT|TL|TUQ|Q)\s*[.,]\s*(\S.*)$/u;
+const SIG_FORM = /^(TM|KT|TL|TUQ|Q)\s*[.,:;]\s*(\S.*)$/u;
+const BULLET = /^[-–—~+•*]\s*/;
 const SEP = /^[\s\-_–—=~.*·•‒]+$/;
-const SIGNED_NOTE = /^\(?\s*(?:đã ký|da ky|ký|ky|ký tên|ký, đóng dấu|ký, ghi rõ họ tên)[^)]*\)?$/i;
+const SIGNED_NOTE = /^\(?\s*(?:đã\s*k\S*|da\s*ky|ký|ky|ký tên|ký, đóng dấu|ký, ghi rõ họ tên)[^)]*\)?$/i;
 
 function isMotto(s: string): boolean {
   const f = fold(s);
@@ -163,24 +166,30 @@ function splitPiece(text: string): string[] {
     if (end < t.length && t.slice(end).trim()) return [t.slice(0, end), ...splitPiece(t.slice(end))];
   }
   // "- Như trên; TL. CHỦ TỊCH": a signing form after a recipient.
-  const sf = /(\s)(TM|KT|TL|TUQ|Q)\s*[.,]\s*(?=\p{Lu}{2})/u.exec(t);
+  const sf = /(\s)(TM|KT|TL|TUQ|Q)\s*[.,:]\s*(?=\p{Lu}{2})/u.exec(t);
   if (sf && sf.index > 0 && isUpperText(t.slice(sf.index))) return parts(sf.index + 1);
   // "- Lưu: VT, KT. PHÓ CHỦ TỊCH": capitals after the end of a recipient.
   const caps = /[;.:]\s+((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s*){2,})$/u.exec(t);
   if (caps && isUpperText(caps[1]!) && !/^[-–+•]/.test(caps[1]!)) {
     const at = t.length - caps[1]!.length;
     const pre = t.slice(0, at);
-    if (at > 0 && !isUpperText(pre) && !/^\s*(TM|KT|TL|TUQ|Q)\s*[.,]?\s*$/.test(pre)) return parts(at);
+    if (at > 0 && !isUpperText(pre) && !/^\s*(TM|KT|TL|TUQ|Q)\s*[.,:]?\s*$/.test(pre)) return parts(at);
+  }
+  // "- UBND tỉnh (b/c PHÓ GIÁM ĐỐC": a known position glued to a recipient without punctuation.
+  const tailCaps = /\s((?:[\p{Lu}Đ]{2,}\s+){1,4}[\p{Lu}Đ]{2,})$/u.exec(t);
+  if (tailCaps && isPositionLine(tailCaps[1]!)) {
+    const pre = t.slice(0, tailCaps.index);
+    if (!isUpperText(pre) && !/^\s*(TM|KT|TL|TUQ|Q)\s*[.,:]?\s*$/.test(pre)) return parts(tailCaps.index + 1);
   }
   // "- Lưu: VT. Nguyễn Quốc Việt": a name after the end of a recipient.
   const nm = /[;.:]\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}+)\s*$/u.exec(t);
   if (nm && isNameLike(nm[1]!)) return parts(t.length - nm[1]!.length);
-  const signed = /\s(\((?:đã ký|Đã ký|ký)[^)]*\))/u.exec(t);
+  const signed = /\s\(\s*(?:da\s*k|ky\b)/i.exec(f);
   if (signed && signed.index > 0) return parts(signed.index + 1);
   return [t];
 }
 
-function buildPieces(text: string): { lines: string[]; pieces: Piece[] } {
+export function buildPieces(text: string): { lines: string[]; pieces: Piece[] } {
   const lines = text.split('\n');
   const pieces: Piece[] = [];
   lines.forEach((line, li) => {
@@ -336,6 +345,10 @@ function isPositionLine(s: string): boolean {
   const k = key(s);
   return POSITIONS.some(([pk]) => k === pk || k.startsWith(pk + ' '));
 }
+
+/** First words of an agency name (NĐ 30, Phụ lục I, mục 2: tên cơ quan ban hành). */
+const ORGAN_KIND =
+  /^(VAN PHONG|SO|BAN|THANH TRA|CHI CUC|TONG CUC|CUC|VU|VIEN|HOC VIEN|TRUNG TAM|BO CHI HUY|BO|PHONG|HOI DONG|UY BAN|UBND|HDND|CONG AN|KHO BAC|THUE|BAO HIEM|BENH VIEN|TRUONG|DAI|BAO|NGAN HANG|DANG UY|TINH UY|DOAN)\b/;
 
 // Code of a document: "15/QĐ-UBND", "30/2020/NĐ-CP", "1677/NQ-UBTVQH15" (NĐ 30, Phụ lục I, mục 3).
 const CODE_IN_TEXT = /(?<![\p{L}\d/])(\d{1,5})\/(?:(\d{4})\/)?(\p{Lu}[\p{L}\d]*(?:-[\p{L}\d]+)*)/gu;
@@ -500,8 +513,16 @@ export function extractFields(input: string): Extraction {
     if (isMotto(t) || SEP.test(t) || isStamp(t) || i === dateIdx || DATE_CORE.test(fold(t))) continue;
     if (upperRatio(t) < 0.75 || !/\p{L}{2}/u.test(t)) continue;
     if (typeOfLine(t)) continue;
-    organLines.push(t.replace(/^[-–—_.\s]+|[-–—_\s]+$/g, ''));
-    if (organLines.length >= 4) break;
+    // Keep the capitals; OCR may glue seal or rule debris after them ("DUNG QUẤT ; mm. R B").
+    const words = t.replace(/^[-–—_.\s]+/, '').split(/\s+/);
+    const kept: string[] = [];
+    for (const w of words) {
+      if (/^[\p{Lu}Đ0-9&-][\p{Lu}Đ0-9.,&-]*$/u.test(w)) kept.push(w);
+      else break;
+    }
+    const line = kept.join(' ').replace(/[-–—_,.\s]+$/, '');
+    if (line.length >= 2) organLines.push(line);
+    if (organLines.length >= 6) break;
   }
   let issuer: Field<string> = none(['NOT_FOUND']);
   let issuerParent: Field<string> = none();
@@ -512,14 +533,8 @@ export function extractFields(input: string): Extraction {
       const last = groups[groups.length - 1]!;
       const prev = last[last.length - 1]!;
       const k = key(l);
-      // A wrapped name goes on with "VÀ …", "TỈNH …" or after "ỦY BAN NHÂN DÂN"; any other line is the next body.
-      if (
-        CONT.test(k) ||
-        /[,&-]$/.test(prev) ||
-        / VA$/.test(key(prev)) ||
-        /^(UY BAN NHAN DAN|HOI DONG NHAN DAN)$/.test(key(prev))
-      )
-        last.push(l);
+      // A new body starts with an organ kind ("SỞ", "VĂN PHÒNG", "BAN", "THUẾ"…); other lines wrap the name.
+      if (CONT.test(k) || /[,&-]$/.test(prev) || / VA$/.test(key(prev)) || !ORGAN_KIND.test(k)) last.push(l);
       else groups.push([l]);
     }
     const bodyRaw = groups[groups.length - 1]!.join(' ');
@@ -546,7 +561,8 @@ export function extractFields(input: string): Extraction {
     let line = p.line;
     for (let j = i + 1; j < header.length; j++) {
       const q = header[j]!;
-      if (q.line > line + 1) break; // a blank line ends it
+      // A blank line ends it, unless OCR split the wrapped line ("của" alone, then "UBND xã …").
+      if (q.line > line + 2 || (q.line === line + 2 && !/^[\p{Ll}\d(]/u.test(q.text))) break;
       if (q.right && q.line === p.line) continue;
       const t = q.text;
       const k = key(t);
@@ -582,6 +598,7 @@ export function extractFields(input: string): Extraction {
         upperRatio(t) >= 0.8 ||
         /^[-+•]\s/.test(t) ||
         /^(Điều|Dieu)\s+\d/.test(t) ||
+        (parts.length > 0 && /:\s*$/.test(t) && /^\p{Lu}/u.test(t)) ||
         (parts.length > 0 && t.length > 120)
       )
         break;
@@ -622,7 +639,7 @@ export function extractFields(input: string): Extraction {
   let signingForm: Field<string> = none(['NOT_FOUND']);
   let signerPosition: Field<string> = none(['NOT_FOUND']);
   let signerName: Field<string> = none(['NOT_FOUND']);
-  const isRecipientPiece = (t: string) => /^[-–+•]\s*/.test(t) || NOI_NHAN.test(fold(t));
+  const isRecipientPiece = (t: string) => BULLET.test(t) || NOI_NHAN.test(fold(t));
   let posIdx = -1;
   if (sigLast >= 0) {
     signingForm = {
@@ -702,8 +719,8 @@ export function extractFields(input: string): Extraction {
       const p = pieces[j]!;
       const t = p.text;
       if (j === posIdx || SIGNED_NOTE.test(t) || signingFormOf(t)) continue;
-      if (/^[-–+•]\s*/.test(t)) {
-        items.push(t.replace(/^[-–+•]\s*/, ''));
+      if (BULLET.test(t)) {
+        items.push(t.replace(BULLET, ''));
         open = !/[;.]\s*$/.test(t);
         continue;
       }
@@ -720,7 +737,7 @@ export function extractFields(input: string): Extraction {
     const clean = items
       .map((s) =>
         collapse(s)
-          .replace(/\s*(\.\/\.|[;.,])+\s*$/, '')
+          .replace(/\s*(\.\/\.|[;.,:])+\s*$/, '')
           .trim(),
       )
       .filter(Boolean);

@@ -109,13 +109,55 @@ export function resetOcrStatus(): void {
   statusPromise = null;
 }
 
-/** Tidies tesseract output: NFC, no form feeds, no trailing spaces. */
+const ACCENTED_UPPER_VOWEL = /[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]/;
+
+/**
+ * Case slips typical of tesseract's Vietnamese model, fixed only inside lower-case text:
+ * "ThỦ tướng" → "Thủ tướng", "giỜờ" → "giờ", "VỀ việc" → "Về việc", "SỞ Tài chính" → "Sở Tài chính".
+ * Lines in capitals (agency names, positions) are left alone.
+ */
+export function fixOcrCase(line: string): string {
+  const letters = line.match(/\p{L}/gu) ?? [];
+  const up = letters.filter((c) => c !== c.toLowerCase()).length;
+  if (letters.length < 6 || up / letters.length > 0.5) return line;
+  const words = line.split(/(\s+)/);
+  const isCaps = (w: string | undefined) => !!w && /\p{L}/u.test(w) && w === w.toUpperCase();
+  return words
+    .map((token, k) => {
+      if (/^\s+$/.test(token)) return token;
+      let out = token.replace(/\p{L}+/gu, (w) => {
+        let o = '';
+        for (let i = 0; i < w.length; i++) {
+          const c = w[i]!;
+          const prev = o[o.length - 1];
+          // An accented capital vowel after a small letter is a small vowel; drop the echo that may follow.
+          if (prev && prev === prev.toLowerCase() && prev !== prev.toUpperCase() && ACCENTED_UPPER_VOWEL.test(c)) {
+            const small = c.toLowerCase();
+            o += small;
+            if (w[i + 1] === small) i++;
+          } else o += c;
+        }
+        return o;
+      });
+      // Two-letter words "VỀ", "SỞ", "BỘ", "TỔ" next to small-letter words (not in "SỞ TÀI CHÍNH").
+      const [prev, next] = [words[k - 2], words[k + 2]];
+      if (/^\p{Lu}\p{Lu}$/u.test(out) && ACCENTED_UPPER_VOWEL.test(out[1]!) && (prev || next) && !isCaps(prev) && !isCaps(next))
+        out = out[0] + out[1]!.toLowerCase();
+      return out;
+    })
+    .join('');
+}
+
+/** Tidies tesseract output: NFC, no form feeds, no trailing spaces, case slips fixed. */
 export function cleanOcrText(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\f/g, '\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
+    .split('\n')
+    .map(fixOcrCase)
+    .join('\n')
     .trim();
 }
 

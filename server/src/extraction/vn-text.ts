@@ -100,6 +100,69 @@ const KIND_PREFIX = [
   'THANH TRA',
 ];
 
+/** The 34 provincial units since 1 July 2025 (Công văn 915/CTK-CSCL; "Thành phố" dropped). */
+export const PROVINCES = [
+  'Hà Nội', 'Cao Bằng', 'Tuyên Quang', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Lào Cai', 'Thái Nguyên', 'Lạng Sơn',
+  'Quảng Ninh', 'Bắc Ninh', 'Phú Thọ', 'Hải Phòng', 'Hưng Yên', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
+  'Quảng Trị', 'Huế', 'Đà Nẵng', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Đắk Lắk', 'Lâm Đồng', 'Đồng Nai',
+  'Hồ Chí Minh', 'Tây Ninh', 'Đồng Tháp', 'Vĩnh Long', 'An Giang', 'Cần Thơ', 'Cà Mau',
+];
+
+/** Edit distance, for OCR-damaged words of a closed vocabulary. */
+export function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Set phrases of organ names, matched without diacritics (OCR reads "ÚY BAN", "TÍNH"). */
+const CANON_UPPER: [string, string][] = [
+  ['UY BAN NHAN DAN', 'ỦY BAN NHÂN DÂN'],
+  ['HOI DONG NHAN DAN', 'HỘI ĐỒNG NHÂN DÂN'],
+  ['NHAN DAN TINH', 'NHÂN DÂN TỈNH'],
+  ['NHAN DAN XA', 'NHÂN DÂN XÃ'],
+  ['NHAN DAN PHUONG', 'NHÂN DÂN PHƯỜNG'],
+  ['NHAN DAN DAC KHU', 'NHÂN DÂN ĐẶC KHU'],
+  ['UBND TINH', 'UBND TỈNH'],
+  ['HDND TINH', 'HĐND TỈNH'],
+  ['VAN PHONG', 'VĂN PHÒNG'],
+];
+
+/** Repairs OCR damage in the set phrases and province names of an organ name in capitals. */
+export function canonicalOrganWords(words: string[]): string[] {
+  const out = [...words];
+  const keys = () => out.map((w) => key(w));
+  for (const [k, v] of CANON_UPPER) {
+    const n = k.split(' ').length;
+    const ks = keys();
+    for (let i = 0; i + n <= out.length; i++) {
+      if (ks.slice(i, i + n).join(' ') === k) v.split(' ').forEach((w, j) => (out[i + j] = w));
+    }
+  }
+  // "TỈNH QUẢNG NGẤT" → "TỈNH QUẢNG NGÃI": a province name one or two letters away.
+  for (let i = 0; i < out.length; i++) {
+    if (upper(out[i]!) !== 'TỈNH') continue;
+    let best: { name: string; d: number } | null = null;
+    for (const p of PROVINCES) {
+      const n = p.split(' ').length;
+      if (i + n >= out.length + 1) continue;
+      const cand = key(out.slice(i + 1, i + 1 + n).join(' '));
+      const d = levenshtein(cand, key(p));
+      if (d <= Math.min(2, Math.floor(key(p).length / 5)) && (!best || d < best.d)) best = { name: p, d };
+    }
+    if (best) upper(best.name).split(' ').forEach((w, j) => (out[i + 1 + j] = w));
+  }
+  return out;
+}
+
 /** Fixed spellings (folded key → spelling). */
 const FIXED: Record<string, string> = {
   'CONG THUONG': 'Công Thương',
@@ -123,7 +186,7 @@ const FIXED: Record<string, string> = {
 export function readableName(raw: string): string {
   const src = modernTone(collapse(raw));
   if (!isUpperText(src)) return src;
-  const words = src.split(' ');
+  const words = canonicalOrganWords(src.split(' '));
   const out: string[] = words.map((w) => (isSyllable(w.replace(/[^\p{L}]/gu, '')) ? lower(w) : w));
   const keys = words.map((w) => key(w));
   // Fixed phrases first.
