@@ -62,7 +62,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   quotaRoutes(app, db);
   incomingRoutes(app, db, clock);
   outgoingRoutes(app, db, clock);
-  documentRoutes(app, db, storage);
+  documentRoutes(app, db, storage, clock);
   await app.ready();
   return {
     app,

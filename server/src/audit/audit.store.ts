@@ -1,8 +1,5 @@
 import type { Queryable } from '../platform/db.js';
-import { type AuditContent, firstBrokenRow, GENESIS_HASH, rowHash, type StoredAuditRow } from './chain.js';
-
-/** Serialises writers of the chain across transactions and app instances. */
-const AUDIT_CHAIN_LOCK = 7_302_027;
+import { type AuditContent, canonicalJson, firstBrokenRow, GENESIS_HASH, type StoredAuditRow } from './chain.js';
 
 export interface Actor {
   id: string | null;
@@ -24,9 +21,6 @@ export async function appendAudit(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await q.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const last = await q.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const prev = last[0]?.hash ?? GENESIS_HASH;
   const content: AuditContent = {
     at: new Date().toISOString(),
     actorId: actor.id,
@@ -38,23 +32,19 @@ export async function appendAudit(
     before: before === undefined ? null : JSON.parse(JSON.stringify(before)),
     after: after === undefined ? null : JSON.parse(JSON.stringify(after)),
   };
-  const hash = rowHash(prev, content);
-  await q.query(
-    `INSERT INTO audit_log(at, actor_id, actor_name, action, entity, entity_id, before, after, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [
-      content.at,
-      content.actorId,
-      content.actorName,
-      action,
-      entity,
-      entityId,
-      JSON.stringify(content.before),
-      JSON.stringify(content.after),
-      prev,
-      hash,
-    ],
-  );
+  // audit_append (migration 0004) locks the chain, links and hashes in one round trip; the
+  // verifier recomputes the same hash with rowHash().
+  await q.query('SELECT audit_append($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
+    content.at,
+    content.actorId,
+    content.actorName,
+    action,
+    entity,
+    entityId,
+    JSON.stringify(content.before),
+    JSON.stringify(content.after),
+    canonicalJson(content),
+  ]);
 }
 
 interface AuditDbRow {

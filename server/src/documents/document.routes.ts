@@ -1,16 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../platform/db.js';
+import type { Clock } from '../platform/clock.js';
 import { notFound } from '../platform/errors.js';
 import { typed } from '../platform/http/app.js';
 import type { BlobStorage } from '../files/storage.js';
 import { DocumentOut } from './document.schema.js';
 import { loadDocument } from './document.store.js';
+import { yearlyRegister } from './register.store.js';
+import { yearInVietnam } from './numbering.js';
 
 const TraceRow = z.object({ at: z.string(), actorName: z.string(), action: z.string(), detail: z.unknown() });
 
-export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorage): void {
+export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorage, clock: Clock): void {
   const r = typed(app);
+  r.get(
+    '/api/registers/:direction',
+    {
+      config: { access: 'documents.read' },
+      schema: {
+        tags: ['documents'],
+        params: z.object({ direction: z.enum(['in', 'out']) }),
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: z.object({ year: z.number(), direction: z.enum(['in', 'out']), rows: z.array(DocumentOut) }) },
+      },
+    },
+    async (req) => {
+      const year = req.query.year ?? yearInVietnam(clock.now());
+      return {
+        year,
+        direction: req.params.direction,
+        rows: await yearlyRegister(db, req.user!, req.params.direction, year),
+      };
+    },
+  );
   r.get(
     '/api/documents/:id',
     {

@@ -134,6 +134,7 @@ const Facet = z.record(z.string(), z.number());
 export const DocumentPageOut = z.object({
   items: z.array(DocumentOut),
   total: z.number(),
+  totalExact: z.boolean(),
   facets: z.object({ type: Facet, status: Facet, urgency: Facet, field: Facet }),
   page: z.number(),
   pageSize: z.number(),
@@ -148,6 +149,7 @@ export const ListQuery = z.object({
   status: z.string().max(40).optional(),
   urgency: z.coerce.number().int().min(0).max(4).optional(),
   issuer: z.string().max(200).optional(),
+  registerUnitId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

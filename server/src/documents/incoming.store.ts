@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.store.js';
 import type { Viewer } from './access.js';
 import { type DocumentView, loadDocument, type Recipient, searchTextOf } from './document.store.js';
 import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
-import { nextNumber } from './numbering.store.js';
+import { assignArrivalNumber, ensureSequence } from './numbering.store.js';
 
 export interface IncomingInput {
   issuer: { unitCode?: string; name?: string };
@@ -157,7 +157,7 @@ export async function registerIncoming(
   }
 
   const year = yearInVietnam(now);
-  const arrivalNumber = await nextNumber(q, incomingScope(registerUnitId), year);
+  await ensureSequence(q, incomingScope(registerUnitId), year);
   const recipients = normaliseRecipients(i.recipients);
   const referencedCodes = [...new Set((i.referencedCodes ?? []).map((c) => c.trim()).filter(Boolean))];
   const rows = await q.query<{ id: string }>(
@@ -199,7 +199,7 @@ export async function registerIncoming(
         referencedCodes,
       }),
       year,
-      arrivalNumber,
+      null, // arrival number: taken last, see below
       arrivalDate,
       o.source ?? 'manual',
       dup ? dup.id : null,
@@ -219,7 +219,11 @@ export async function registerIncoming(
       [id, f.sha256, f.name],
     );
   }
-  const view = await loadDocument(q, { ...v, clearance: 3, roles: ['admin'] }, id);
+  const loaded = await loadDocument(q, { ...v, clearance: 3, roles: ['admin'] }, id);
+  // The arrival number is taken last: its row lock is held until commit, so everything that
+  // can run before it does, and concurrent registrations queue for as short a time as possible.
+  const arrivalNumber = await assignArrivalNumber(q, incomingScope(registerUnitId), year, id);
+  const view = { ...loaded, arrivalNumber };
   await appendAudit(
     q,
     { id: v.id, name: v.username },

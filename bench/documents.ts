@@ -1,0 +1,275 @@
+/**
+ * Documents benchmark, on PostgreSQL (DATABASE_URL, default the machine's test database):
+ *  1. registration rate and p95 with 16 clients through the app's HTTP API, against raw
+ *     PostgreSQL doing the same unit of work (take a number, insert the row) on 16 connections;
+ *  2. search p95 and list-page p95 at 1,000,000 generated documents, against the raw SQL
+ *     queries with the same plan shape.
+ * Run: npx tsx bench/documents.ts [--docs 1000000] [--registrations 3000]
+ */
+import pg from 'pg';
+import { loadConfig } from '../server/src/platform/config.js';
+import { createServer } from '../server/src/server.js';
+import { MemoryBlobStorage } from '../server/src/files/storage.js';
+import { foldVietnamese } from '../server/src/platform/text.js';
+import { httpLogin } from '../server/test/instances.js';
+import { createBenchDatabase, fmt, percentile, row, runConcurrent } from './lib.js';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const DOCS = arg('docs', 1_000_000);
+const REGS = arg('registrations', 3000);
+const CLIENTS = 16;
+const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const VERBS = [
+  'Về việc',
+  'V/v đề nghị',
+  'V/v báo cáo',
+  'V/v xin ý kiến',
+  'V/v hướng dẫn',
+  'V/v đôn đốc',
+  'V/v góp ý',
+  'V/v phê duyệt',
+  'V/v tham mưu',
+  'V/v kiểm tra',
+];
+const TOPICS = [
+  'giao đất',
+  'thu hồi đất',
+  'bồi thường giải phóng mặt bằng',
+  'chuyển đổi số',
+  'phân luồng văn bản',
+  'giải ngân vốn đầu tư công',
+  'phòng chống thiên tai',
+  'xây dựng nông thôn mới',
+  'cải cách hành chính',
+  'tuyển dụng công chức',
+  'sắp xếp đơn vị hành chính',
+  'khiếu nại của công dân',
+  'cấp giấy phép xây dựng',
+  'an toàn thực phẩm',
+  'tiêm chủng mở rộng',
+  'tuyển sinh lớp 10',
+  'bảo vệ rừng',
+  'quy hoạch sử dụng đất',
+  'hỗ trợ doanh nghiệp',
+  'du lịch biển đảo',
+  'an ninh trật tự',
+  'hộ nghèo',
+  'nước sạch nông thôn',
+  'chợ truyền thống',
+  'kè chống sạt lở',
+];
+const PLACES = [
+  'xã Bình Sơn',
+  'phường Cẩm Thành',
+  'xã Sơn Hà',
+  'đặc khu Lý Sơn',
+  'xã Ba Tơ',
+  'phường Kon Tum',
+  'xã Đăk Hà',
+  'xã Mộ Đức',
+  'phường Đức Phổ',
+  'xã Trà Bồng',
+  'xã Tư Nghĩa',
+  'xã Sa Thầy',
+  'xã Măng Đen',
+  'xã Nghĩa Hành',
+];
+const ISSUERS = [
+  'Sở Tài chính',
+  'Sở Xây dựng',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Nội vụ',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'UBND xã Bình Sơn',
+  'UBND phường Cẩm Thành',
+  'Văn phòng Chính phủ',
+  'Bộ Tài chính',
+];
+const TYPES = ['CV', 'CV', 'CV', 'BC', 'TTr', 'QĐ', 'KH', 'TB', 'GM', 'NQ'];
+
+async function main() {
+  const benchDb = await createBenchDatabase(base);
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: benchDb.url,
+    adminPassword: 'bench-admin-pass',
+    demoPassword: 'bench-demo-pass',
+  };
+  const server = await createServer(config, { storage: new MemoryBlobStorage() });
+  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const raw = new pg.Pool({ connectionString: benchDb.url, max: CLIENTS });
+  const lines: string[] = [];
+  try {
+    const clerks = await Promise.all(
+      Array.from({ length: CLIENTS }, () => httpLogin(url, 'vanthu', 'bench-demo-pass')),
+    );
+    const reg = (i: number) =>
+      clerks[i % CLIENTS]!('POST', '/api/incoming', {
+        issuer: { name: ISSUERS[i % ISSUERS.length] },
+        number: 100000 + i,
+        notation: 'UBND-VP',
+        issuedDate: '2026-01-05',
+        type: 'CV',
+        subject: `${VERBS[i % VERBS.length]} ${TOPICS[i % TOPICS.length]} tại ${PLACES[i % PLACES.length]} số ${i}`,
+      }).then((r) => {
+        if (r.status !== 201) throw new Error(`registration ${i}: ${r.status} ${JSON.stringify(r.body)}`);
+      });
+    await runConcurrent(CLIENTS, 200, (i) => reg(1_000_000 + i)); // warm-up
+    const ours = await runConcurrent(CLIENTS, REGS, reg);
+
+    await raw.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n int, subject text, search_text text,
+      search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED)`);
+    await raw.query(`CREATE INDEX ON bench_raw USING gin(search)`);
+    await raw.query(`CREATE TABLE bench_seq (k int PRIMARY KEY, last int NOT NULL)`);
+    await raw.query(`INSERT INTO bench_seq VALUES (1, 0)`);
+    const rawReg = async (i: number) => {
+      const c = await raw.connect();
+      try {
+        await c.query('BEGIN');
+        const n = (await c.query('UPDATE bench_seq SET last = last + 1 WHERE k = 1 RETURNING last')).rows[0].last;
+        const subject = `${VERBS[i % VERBS.length]} ${TOPICS[i % TOPICS.length]} số ${i}`;
+        await c.query('INSERT INTO bench_raw(n, subject, search_text) VALUES ($1,$2,$3)', [
+          n,
+          subject,
+          foldVietnamese(subject),
+        ]);
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
+    };
+    const baseline = await runConcurrent(CLIENTS, REGS, rawReg);
+    lines.push(
+      row(
+        'registration rate, 16 clients (docs/s)',
+        fmt(ours.perSecond, 0),
+        fmt(baseline.perSecond, 0),
+        fmt(ours.perSecond / baseline.perSecond, 2),
+        '≥ 400',
+      ),
+    );
+    lines.push(row('registration p95 (ms)', fmt(ours.p95), fmt(baseline.p95), fmt(ours.p95 / baseline.p95, 2), '< 50'));
+
+    // Load DOCS documents straight into the table the app reads.
+    const t0 = performance.now();
+    const province = (await raw.query(`SELECT id FROM units WHERE level = 'province'`)).rows[0].id;
+    const subjects: string[] = [];
+    for (const v of VERBS) for (const t of TOPICS) for (const p of PLACES) subjects.push(`${v} ${t} tại ${p}`);
+    const folded = subjects.map(foldVietnamese);
+    await raw.query('DROP INDEX documents_search_idx');
+    const batch = 100_000;
+    for (let start = 0; start < DOCS; start += batch) {
+      await raw.query(
+        `INSERT INTO documents(direction, register_unit_id, issuer_name, number, notation, code, code_norm, issued_date, type,
+           subject, search_text, year, arrival_number, arrival_date, status, secrecy, urgency, field_codes)
+         SELECT 'in', $1, ($4::text[])[1 + i % array_length($4::text[],1)], i, 'BENCH-' || (i % 97), i || '/BENCH-' || (i % 97),
+           i || '/bench-' || (i % 97), date '2025-01-01' + (i % 360), ($5::text[])[1 + i % 10],
+           ($6::text[])[1 + (i * 7919) % array_length($6::text[],1)] || ' số ' || i,
+           ($7::text[])[1 + (i * 7919) % array_length($7::text[],1)] || ' so ' || i,
+           2025, i, date '2025-01-01' + (i % 360), 'registered', CASE WHEN i % 50 = 0 THEN 1 ELSE 0 END, i % 4,
+           ARRAY[(ARRAY['DAT_DAI','TAI_CHINH','Y_TE','GIAO_DUC','XAY_DUNG','KHCN'])[1 + i % 6]]
+         FROM generate_series($2::int, $3::int) i`,
+        [province, start + 1, Math.min(start + batch, DOCS), ISSUERS, TYPES, subjects, folded],
+      );
+    }
+    await raw.query('CREATE INDEX documents_search_idx ON documents USING gin(search)');
+    await raw.query('ANALYZE documents');
+    const loadSeconds = (performance.now() - t0) / 1000;
+
+    // Search: two or three words, and số/ký hiệu lookups.
+    const queries: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      if (i % 5 === 4) queries.push(`${(i * 4099) % DOCS}/BENCH-${((i * 4099) % DOCS) % 97}`);
+      else
+        queries.push(
+          `${foldVietnamese(TOPICS[i % TOPICS.length]!)} ${foldVietnamese(PLACES[(i * 3) % PLACES.length]!)}`
+            .split(' ')
+            .slice(0, 2 + (i % 3))
+            .join(' '),
+        );
+    }
+    const clerk = clerks[0]!;
+    const search = await timeEach(queries, async (q) => {
+      const r = await clerk('GET', `/api/incoming?q=${encodeURIComponent(q)}&pageSize=20`);
+      if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+    });
+    const rawSearch = await timeEach(queries, async (q) => {
+      const words = foldVietnamese(q)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      if (q.includes('/')) {
+        await raw.query(`SELECT id, subject FROM documents WHERE code_norm = $1 LIMIT 20`, [foldVietnamese(q)]);
+      } else {
+        const ts = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+        await raw.query(
+          `SELECT id, subject FROM documents WHERE direction = 'in' AND register_unit_id = $2 AND search @@ to_tsquery('simple', $1)
+           ORDER BY year DESC, arrival_number DESC LIMIT 20`,
+          [ts, province],
+        );
+      }
+    });
+    lines.push(
+      row(
+        `search p95 at ${DOCS.toLocaleString('en')} docs (ms)`,
+        fmt(percentile(search, 95)),
+        fmt(percentile(rawSearch, 95)),
+        fmt(percentile(search, 95) / percentile(rawSearch, 95), 2),
+        '< 100',
+      ),
+    );
+
+    const pages = Array.from({ length: 100 }, (_, i) => i);
+    const list = await timeEach(pages, async (i) => {
+      const filter = i % 2 ? `&type=${TYPES[i % TYPES.length]}` : '';
+      const r = await clerk('GET', `/api/incoming?page=${1 + (i % 5)}&pageSize=50${filter}`);
+      if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+    });
+    const rawList = await timeEach(pages, async (i) => {
+      const p: unknown[] = [50, (i % 5) * 50, province];
+      const filter = i % 2 ? `AND type = $${p.push(TYPES[i % TYPES.length])}` : '';
+      await raw.query(
+        `SELECT id, subject FROM documents WHERE direction = 'in' AND register_unit_id = $3 ${filter}
+         ORDER BY year DESC, arrival_number DESC LIMIT $1 OFFSET $2`,
+        p,
+      );
+      await raw.query(`SELECT count(*) FROM documents WHERE direction = 'in' AND register_unit_id = $1`, [province]);
+    });
+    lines.push(
+      row(
+        `list page p95 at ${DOCS.toLocaleString('en')} docs (ms)`,
+        fmt(percentile(list, 95)),
+        fmt(percentile(rawList, 95)),
+        fmt(percentile(list, 95) / percentile(rawList, 95), 2),
+        '< 50',
+      ),
+    );
+
+    console.log(
+      `\nDocuments benchmark on PostgreSQL, ${CLIENTS} clients, ${REGS} registrations, ${DOCS.toLocaleString('en')} documents loaded in ${fmt(loadSeconds)} s\n`,
+    );
+    console.log('| measure | dieuhanh | raw PostgreSQL | ratio | goal |');
+    console.log('|---|---|---|---|---|');
+    for (const l of lines) console.log(l);
+  } finally {
+    await raw.end();
+    await server.close();
+    await benchDb.drop();
+  }
+}
+
+async function timeEach<T>(xs: T[], f: (x: T) => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  for (const x of xs) {
+    const s = performance.now();
+    await f(x);
+    out.push(performance.now() - s);
+  }
+  return out;
+}
+
+await main();
