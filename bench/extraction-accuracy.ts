@@ -60,7 +60,8 @@ async function main() {
     .slice(0, limit)
     .map((f) => f.replace('.expected.json', ''));
   const ocrOn = !noOcr && (await isOcrAvailable());
-  if (!noOcr && !ocrOn) console.log('OCR unavailable: install tesseract-ocr tesseract-ocr-vie poppler-utils. Text only.\n');
+  if (!noOcr && !ocrOn)
+    console.log('OCR unavailable: install tesseract-ocr tesseract-ocr-vie poppler-utils. Text only.\n');
 
   const hits = { text: new Map<FieldName, number>(), ocr: new Map<FieldName, number>() };
   const timing = { ours: 0, bare: 0, pages: 0 };
@@ -84,7 +85,9 @@ async function main() {
         timing.ours += (performance.now() - a) / 1000;
         texts.push(r.text);
         const b = performance.now();
-        execFileSync(TESSERACT, [join(DIR, p), 'stdout', '-l', 'vie', '--psm', '4'], { stdio: ['ignore', 'ignore', 'ignore'] });
+        execFileSync(TESSERACT, [join(DIR, p), 'stdout', '-l', 'vie', '--psm', '4'], {
+          stdio: ['ignore', 'ignore', 'ignore'],
+        });
         timing.bare += (performance.now() - b) / 1000;
         timing.pages++;
       }
@@ -94,7 +97,8 @@ async function main() {
       for (const f of FIELDS) {
         const ok = norm(f, got[f]) === norm(f, expected[f]);
         if (ok) hits[kind].set(f, (hits[kind].get(f) ?? 0) + 1);
-        else if (verbose) console.log(`${kind.padEnd(4)} ${name} ${f}: expected ${norm(f, expected[f])} got ${norm(f, got[f])}`);
+        else if (verbose)
+          console.log(`${kind.padEnd(4)} ${name} ${f}: expected ${norm(f, expected[f])} got ${norm(f, got[f])}`);
       }
     }
   }

@@ -226,14 +226,23 @@ export const CORPUS: CorpusDoc[] = [
     place: 'Quảng Ngãi',
     date: [26, 1, 2026],
     type: 'CT',
-    subject: ['Về tăng cường kỷ luật, kỷ cương hành chính trong', 'giải quyết công việc theo mô hình chính quyền địa phương hai cấp'],
+    subject: [
+      'Về tăng cường kỷ luật, kỷ cương hành chính trong',
+      'giải quyết công việc theo mô hình chính quyền địa phương hai cấp',
+    ],
     body: [
       'Từ ngày 01 tháng 7 năm 2025, tỉnh Quảng Ngãi vận hành mô hình chính quyền địa phương hai cấp với 96 đơn vị hành chính cấp xã. Bên cạnh kết quả đạt được, việc giải quyết công việc ở một số nơi còn chậm, chưa đúng thẩm quyền.',
       'Để khắc phục tình trạng trên, Chủ tịch UBND tỉnh chỉ thị:',
       '1. Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường, đặc khu chịu trách nhiệm trước Chủ tịch UBND tỉnh về tiến độ, chất lượng giải quyết công việc thuộc thẩm quyền.',
       '2. Văn phòng UBND tỉnh theo dõi, đôn đốc và báo cáo hằng tháng./.',
     ],
-    recipients: ['Văn phòng Chính phủ', 'TT Tỉnh ủy, TT HĐND tỉnh', 'Các sở, ban, ngành tỉnh', 'UBND các xã, phường, đặc khu', 'Lưu: VT, NC'],
+    recipients: [
+      'Văn phòng Chính phủ',
+      'TT Tỉnh ủy, TT HĐND tỉnh',
+      'Các sở, ban, ngành tỉnh',
+      'UBND các xã, phường, đặc khu',
+      'Lưu: VT, NC',
+    ],
     forms: [],
     position: 'CHỦ TỊCH',
     signer: 'Nguyễn Hoàng Giang',
@@ -249,7 +258,10 @@ export const CORPUS: CorpusDoc[] = [
     place: 'Quảng Ngãi',
     date: [10, 12, 2025],
     type: 'NQ',
-    subject: ['Quy định mức chi bảo đảm cho công tác tiếp công dân, xử lý', 'đơn khiếu nại, tố cáo, kiến nghị, phản ánh trên địa bàn tỉnh'],
+    subject: [
+      'Quy định mức chi bảo đảm cho công tác tiếp công dân, xử lý',
+      'đơn khiếu nại, tố cáo, kiến nghị, phản ánh trên địa bàn tỉnh',
+    ],
     authority: ['HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NGÃI', 'KHÓA XIII, KỲ HỌP THỨ NĂM'],
     body: [
       'Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;',
@@ -521,7 +533,12 @@ export const CORPUS: CorpusDoc[] = [
     position: null,
     signer: 'Đinh Văn Rin',
     layout: 'columns',
-    expect: { issuer: 'Ủy ban nhân dân xã Ba Tơ', issuerParent: null, position: 'Quyền Chủ tịch', refs: ['07/2021/NĐ-CP'] },
+    expect: {
+      issuer: 'Ủy ban nhân dân xã Ba Tơ',
+      issuerParent: null,
+      position: 'Quyền Chủ tịch',
+      refs: ['07/2021/NĐ-CP'],
+    },
   },
   {
     slug: 'ke-hoach-so-gddt-thi-tot-nghiep',
@@ -632,7 +649,10 @@ export const CORPUS: CorpusDoc[] = [
     place: 'Quảng Ngãi',
     date: [22, 1, 2026],
     type: 'QC',
-    subject: ['Phối hợp giữa Văn phòng UBND tỉnh và Sở Tư pháp trong', 'thẩm định, trình ban hành văn bản quy phạm pháp luật'],
+    subject: [
+      'Phối hợp giữa Văn phòng UBND tỉnh và Sở Tư pháp trong',
+      'thẩm định, trình ban hành văn bản quy phạm pháp luật',
+    ],
     body: [
       'Điều 1. Phạm vi điều chỉnh: Quy chế này quy định nguyên tắc, nội dung, trách nhiệm phối hợp giữa Văn phòng UBND tỉnh và Sở Tư pháp.',
       'Điều 2. Văn phòng UBND tỉnh chỉ trình UBND tỉnh dự thảo văn bản quy phạm pháp luật khi đã có báo cáo thẩm định của Sở Tư pháp.',
@@ -653,7 +673,10 @@ export const CORPUS: CorpusDoc[] = [
     place: 'Quảng Ngãi',
     date: [13, 3, 2026],
     type: 'TB',
-    subject: ['Kết luận của Phó Chủ tịch UBND tỉnh Nguyễn Văn Phước tại cuộc họp', 'về giải quyết vướng mắc bồi thường, giải phóng mặt bằng'],
+    subject: [
+      'Kết luận của Phó Chủ tịch UBND tỉnh Nguyễn Văn Phước tại cuộc họp',
+      'về giải quyết vướng mắc bồi thường, giải phóng mặt bằng',
+    ],
     body: [
       'Ngày 11 tháng 3 năm 2026, Phó Chủ tịch UBND tỉnh Nguyễn Văn Phước chủ trì cuộc họp. Sau khi nghe Sở Nông nghiệp và Môi trường báo cáo tại Văn bản số 356/SNNMT-QLĐĐ và ý kiến các đại biểu, Phó Chủ tịch UBND tỉnh kết luận:',
       '1. Giao UBND xã Bình Sơn giao đất tái định cư theo thẩm quyền, hoàn thành trong tháng 4 năm 2026.',

@@ -11,10 +11,20 @@
  * Run: npx tsx bench/extraction-corpus.ts   (needs /usr/bin/chromium, pdftoppm, convert, qpdf)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import * as prettier from 'prettier';
 import { zipSync } from '../server/src/extraction/zip.ts';
 import { CORPUS, type CorpusDoc } from './extraction-corpus-docs.ts';
 
@@ -44,7 +54,7 @@ const TN = 'Độc lập - Tự do - Hạnh phúc';
 const dateLine = (d: CorpusDoc) =>
   `${d.place}, ngày ${String(d.date[0]).padStart(2, '0')} tháng ${d.date[1] <= 2 ? '0' + d.date[1] : d.date[1]} năm ${d.date[2]}`;
 const code = (d: CorpusDoc) => `Số: ${d.number ?? '    '}/${d.year ? d.year + '/' : ''}${d.notation}`;
-const stamps = (d: CorpusDoc) => [d.urgency, d.secrecy].filter((s): s is string => !!s).map((s) => s.toUpperCase());
+const stamps = (d: CorpusDoc): string[] => [d.urgency, d.secrecy].flatMap((s) => (s ? [s.toUpperCase()] : []));
 const isoDate = (d: CorpusDoc) =>
   `${d.date[2]}-${String(d.date[1]).padStart(2, '0')}-${String(d.date[0]).padStart(2, '0')}`;
 
@@ -88,7 +98,17 @@ function renderText(d: CorpusDoc): string {
   } else if (d.layout === 'right-first') {
     out.push(QH, TN, ...organ, code(d), dateLine(d), ...(isCv ? d.subject : []), ...stamps(d));
   } else {
-    out.push(...organ.map((o) => `**${o}**`), code(d), ...(isCv ? d.subject : []), ...stamps(d), '', `**${QH}**`, `**${TN}**`, '', `*${dateLine(d)}*`);
+    out.push(
+      ...organ.map((o) => `**${o}**`),
+      code(d),
+      ...(isCv ? d.subject : []),
+      ...stamps(d),
+      '',
+      `**${QH}**`,
+      `**${TN}**`,
+      '',
+      `*${dateLine(d)}*`,
+    );
   }
   out.push('');
   if (!isCv) {
@@ -130,7 +150,10 @@ function addNoise(text: string): string {
       .replace(/Đ/g, 'D');
   return text
     .replace(/Số: (\d+)\/(\S+)/, (_m, n: string, nota: string) => `S6: ${n} /${nota.replace(/Đ/g, 'Ð')}`)
-    .replace(/ngày (\d+) tháng (\d+) năm (\d+)/, (_m, d: string, m: string, y: string) => `ngay  ${Number(d)} thang ${Number(m)} nam ${y}`)
+    .replace(
+      /ngày (\d+) tháng (\d+) năm (\d+)/,
+      (_m, d: string, m: string, y: string) => `ngay  ${Number(d)} thang ${Number(m)} nam ${y}`,
+    )
     .replace(/Nơi nhận:/, 'Noi nhan:')
     .replace(/^(\s*)(KT\. CHỦ TỊCH|PHÓ CHỦ TỊCH|CHÁNH VĂN PHÒNG)/gm, (_m, sp: string, s: string) => sp + strip(s))
     .replace(/ỦY BAN NHÂN DÂN/, 'UỶ  BAN NHÂN DÂN');
@@ -214,8 +237,14 @@ function seedHtml(text: string): string {
     else if (l.startsWith('Kết luận của')) body.push(`<div class="subject">${esc(l)}</div><hr class="short">`);
     else if (/^(TL\.|CHÁNH)/.test(l)) body.push(`<div class="sigline">${esc(l)}</div>`);
     else if (l === 'Nguyễn Quốc Việt') body.push(`<div class="sigline" style="margin-top:50pt">${esc(l)}</div>`);
-    else if (l.startsWith('- ') || l.startsWith('Nơi nhận')) body.push(`<div class="nn">${l.replace(/HCTC_<sub>/, 'HCTC<sub>')}</div>`);
-    else body.push(`<p>${esc(l).replace(/&lt;sub&gt;/g, '<sub>').replace(/&lt;\/sub&gt;/g, '</sub>')}</p>`);
+    else if (l.startsWith('- ') || l.startsWith('Nơi nhận'))
+      body.push(`<div class="nn">${l.replace(/HCTC_<sub>/, 'HCTC<sub>')}</div>`);
+    else
+      body.push(
+        `<p>${esc(l)
+          .replace(/&lt;sub&gt;/g, '<sub>')
+          .replace(/&lt;\/sub&gt;/g, '</sub>')}</p>`,
+      );
   }
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
   @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
@@ -225,6 +254,12 @@ function seedHtml(text: string): string {
   p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; } .nn { font-size: 12pt; }
   .sigline { margin-left: 55%; text-align: center; font-weight: bold; }
   </style></head><body>${body.join('\n')}</body></html>`;
+}
+
+/** JSON as the repository's prettier check wants it. */
+async function writeJson(path: string, value: unknown) {
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(JSON.stringify(value), { ...options, parser: 'json' }));
 }
 
 function run(cmd: string, args: string[]) {
@@ -263,7 +298,10 @@ function imagePdf(jpegs: { data: Buffer; width: number; height: number }[]): Buf
   }
   body.unshift(
     { id: 1, parts: ['<< /Type /Catalog /Pages 2 0 R >>'] },
-    { id: 2, parts: [`<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageIds.length} >>`] },
+    {
+      id: 2,
+      parts: [`<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(' ')}] /Count ${pageIds.length} >>`],
+    },
   );
   void objs;
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
@@ -271,13 +309,21 @@ function imagePdf(jpegs: { data: Buffer; width: number; height: number }[]): Buf
   const offsets: number[] = [];
   for (const o of body.sort((a, b) => a.id - b.id)) {
     offsets[o.id] = offset;
-    const parts = [Buffer.from(`${o.id} 0 obj\n`), ...o.parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)), Buffer.from('\nendobj\n')];
+    const parts = [
+      Buffer.from(`${o.id} 0 obj\n`),
+      ...o.parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)),
+      Buffer.from('\nendobj\n'),
+    ];
     for (const p of parts) {
       chunks.push(p);
       offset += p.length;
     }
   }
-  const xref = [`xref\n0 ${next}\n`, '0000000000 65535 f \n', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${next}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${next} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
   return Buffer.concat(chunks);
 }
@@ -327,45 +373,38 @@ async function main() {
   const seed = readFileSync(SEED, 'utf8');
   const seedName = '01-thong-bao-ket-luan-2026-01-06';
   writeFileSync(join(OUT, `${seedName}.txt`), seed);
-  writeFileSync(
-    join(OUT, `${seedName}.expected.json`),
-    JSON.stringify(
-      {
-        issuer: null,
-        issuerParent: null,
-        number: null,
-        notation: null,
-        place: null,
-        issuedDate: '2026-01-06',
-        type: 'TB',
-        subject: 'Kết luận của đồng chí Trần Phước Hiền, Phó Chủ tịch UBND tỉnh tại buổi làm việc với Văn phòng UBND tỉnh',
-        signingForm: 'TL. CHỦ TỊCH',
-        signerPosition: 'Chánh Văn phòng',
-        signerName: 'Nguyễn Quốc Việt',
-        recipients: [
-          'Chủ tịch, các PCT UBND tỉnh (báo cáo)',
-          'VPUB: CVP, PCVP, các phòng, ban, đơn vị',
-          'Công Thông tin điện tử tỉnh',
-          'Lưu VT, HCTC(HNB)',
-        ],
-        referencedCodes: ['01/BC-VP'],
-        urgency: null,
-        secrecy: null,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  await writeJson(join(OUT, `${seedName}.expected.json`), {
+    issuer: null,
+    issuerParent: null,
+    number: null,
+    notation: null,
+    place: null,
+    issuedDate: '2026-01-06',
+    type: 'TB',
+    subject: 'Kết luận của đồng chí Trần Phước Hiền, Phó Chủ tịch UBND tỉnh tại buổi làm việc với Văn phòng UBND tỉnh',
+    signingForm: 'TL. CHỦ TỊCH',
+    signerPosition: 'Chánh Văn phòng',
+    signerName: 'Nguyễn Quốc Việt',
+    recipients: [
+      'Chủ tịch, các PCT UBND tỉnh (báo cáo)',
+      'VPUB: CVP, PCVP, các phòng, ban, đơn vị',
+      'Công Thông tin điện tử tỉnh',
+      'Lưu VT, HCTC(HNB)',
+    ],
+    referencedCodes: ['01/BC-VP'],
+    urgency: null,
+    secrecy: null,
+  });
   jobs.push({ name: seedName, html: seedHtml(seed), scan: { specks: true } });
 
-  CORPUS.forEach((d, i) => {
+  for (const [i, d] of CORPUS.entries()) {
     const name = `${String(i + 2).padStart(2, '0')}-${d.slug}`;
     const text = renderText(d);
     for (const r of d.expect.refs) if (!text.includes(r)) throw new Error(`${name}: reference ${r} not in the text`);
     writeFileSync(join(OUT, `${name}.txt`), text);
-    writeFileSync(join(OUT, `${name}.expected.json`), JSON.stringify(expected(d), null, 2) + '\n');
+    await writeJson(join(OUT, `${name}.expected.json`), expected(d));
     jobs.push({ name, html: renderHtml(d), scan: d.scan });
-  });
+  }
 
   for (const job of jobs) {
     await page.setContent(job.html, { waitUntil: 'load' });
@@ -377,12 +416,34 @@ async function main() {
       .sort();
     pages.forEach((p, k) => {
       const out = join(OUT, `${job.name}${k ? `.p${k + 1}` : ''}.png`);
-      const args = [join(tmp, p), '-colorspace', 'Gray'];
+      const args = ['-seed', '7', join(tmp, p), '-colorspace', 'Gray'];
       if (job.scan?.blur) args.push('-blur', '0x0.6');
-      if (job.scan?.rotate) args.push('-background', 'white', '-rotate', String(job.scan.rotate), '-gravity', 'center', '-extent', '1240x1754');
+      if (job.scan?.rotate)
+        args.push(
+          '-background',
+          'white',
+          '-rotate',
+          String(job.scan.rotate),
+          '-gravity',
+          'center',
+          '-extent',
+          '1240x1754',
+        );
       if (job.scan?.specks) args.push('-attenuate', '0.03', '+noise', 'Impulse');
       // 16 grey levels keep a page small while looking like a scan.
-      args.push('-depth', '8', '-colors', '16', '-units', 'PixelsPerInch', '-density', '150', '-define', 'png:exclude-chunks=date,time,tIME,tEXt,zTXt', `PNG8:${out}`);
+      args.push(
+        '-depth',
+        '8',
+        '-colors',
+        '16',
+        '-units',
+        'PixelsPerInch',
+        '-density',
+        '150',
+        '-define',
+        'png:exclude-chunks=date,time,tIME,tEXt,zTXt',
+        `PNG8:${out}`,
+      );
       run('convert', args);
     });
     // Keep the digital PDFs of two documents for the text-layer tests.
@@ -394,11 +455,25 @@ async function main() {
   const scanSrc = readdirSync(OUT).find((f) => f.startsWith('04-') && f.endsWith('.png') && !f.includes('.p2'))!;
   const jpg = join(tmp, 'scan.jpg');
   run('convert', [join(OUT, scanSrc), '-colorspace', 'Gray', '-quality', '60', jpg]);
-  const size = execFileSync('identify', ['-format', '%w %h', jpg]).toString().split(' ').map(Number) as [number, number];
-  writeFileSync(join(OUT, scanSrc.replace('.png', '.scan.pdf')), imagePdf([{ data: readFileSync(jpg), width: size[0], height: size[1] }]));
+  const size = execFileSync('identify', ['-format', '%w %h', jpg]).toString().split(' ').map(Number) as [
+    number,
+    number,
+  ];
+  writeFileSync(
+    join(OUT, scanSrc.replace('.png', '.scan.pdf')),
+    imagePdf([{ data: readFileSync(jpg), width: size[0], height: size[1] }]),
+  );
   // Password-protected copy of document 02's PDF (AES-256, user password "mat-khau").
   const pdf02 = readdirSync(OUT).find((f) => f.startsWith('02-') && f.endsWith('.pdf'))!;
-  run('qpdf', ['--encrypt', 'mat-khau', 'chu-so-huu', '256', '--', join(OUT, pdf02), join(OUT, pdf02.replace('.pdf', '.encrypted.pdf'))]);
+  run('qpdf', [
+    '--encrypt',
+    'mat-khau',
+    'chu-so-huu',
+    '256',
+    '--',
+    join(OUT, pdf02),
+    join(OUT, pdf02.replace('.pdf', '.encrypted.pdf')),
+  ]);
   // DOCX of document 13.
   const d13 = CORPUS[11]!;
   writeFileSync(join(OUT, `13-${d13.slug}.docx`), docx(d13));
@@ -410,7 +485,9 @@ async function main() {
     total += s;
     if (f.endsWith('.png') && s > 300_000) console.warn(`warning: ${f} is ${Math.round(s / 1024)} KB`);
   }
-  console.log(`corpus: ${jobs.length} documents, ${readdirSync(OUT).length} files, ${Math.round(total / 1024)} KB in ${OUT}`);
+  console.log(
+    `corpus: ${jobs.length} documents, ${readdirSync(OUT).length} files, ${Math.round(total / 1024)} KB in ${OUT}`,
+  );
 }
 
 await main();

@@ -13,7 +13,7 @@
  * bottom right (quyền hạn "TM./KT./TL./TUQ./Q.", chức vụ, chữ ký, họ tên).
  */
 import { DOC_TYPES, type DocTypeCode } from './doc-types.ts';
-import { collapse, fold, isUpperText, key, readableName, titleCase, upperRatio } from './vn-text.ts';
+import { collapse, fold, isSyllable, isUpperText, key, readableName, titleCase, upperRatio } from './vn-text.ts';
 
 export type { DocTypeCode } from './doc-types.ts';
 
@@ -99,7 +99,8 @@ export function normalizeText(text: string): string {
 }
 
 // Quốc hiệu and Tiêu ngữ (Phụ lục I, mục 1), tolerant of OCR: "NGHĨA.VIỆT", "tiậc lập - 'Lự de - Hạnh nhắc".
-const QUOC_HIEU = /C[O0]NG[\s.,_-]*H[O0]A[\s.,_-]*X[A][\s.,_-]*H[O0]I[\s.,_-]*CH[U][\s.,_-]*NGH[I1l]A[\s.,_-]*V[I1l]E[T][\s.,_-]*N[A]M/i;
+const QUOC_HIEU =
+  /C[O0]NG[\s.,_-]*H[O0]A[\s.,_-]*X[A][\s.,_-]*H[O0]I[\s.,_-]*CH[U][\s.,_-]*NGH[I1l]A[\s.,_-]*V[I1l]E[T][\s.,_-]*N[A]M/i;
 const TIEU_NGU = /\S*[OA0]C\s*L[AE]P\b.{0,20}?NH\s*[PN]H\S{0,2}C\b/i;
 const SO_LABEL = /(?:^|\s)S[o06e]\s*[:;]\s*(?=[0-9OoIl]{0,5}\s*\/)|(?:^|\s)So\s+(?=\d{1,5}\s*\/)/i;
 // OCR reads "tháng" as "thống", "thảng": any vowel between th and ng.
@@ -169,8 +170,8 @@ function splitPiece(text: string): string[] {
   const sf = /(\s)(TM|KT|TL|TUQ|Q)\s*[.,:]\s*(?=\p{Lu}{2})/u.exec(t);
   if (sf && sf.index > 0 && isUpperText(t.slice(sf.index))) return parts(sf.index + 1);
   // "- Lưu: VT, KT. PHÓ CHỦ TỊCH": capitals after the end of a recipient.
-  const caps = /[;.:]\s+((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s*){2,})$/u.exec(t);
-  if (caps && isUpperText(caps[1]!) && !/^[-–+•]/.test(caps[1]!)) {
+  const caps = /[;.:]\s+((?:[\p{Lu}Đ][\p{Lu}Đ.]*\s+)+[\p{Lu}Đ][\p{Lu}Đ.]*)$/u.exec(t);
+  if (caps && isUpperText(caps[1]!) && hasWord(caps[1]!)) {
     const at = t.length - caps[1]!.length;
     const pre = t.slice(0, at);
     if (at > 0 && !isUpperText(pre) && !/^\s*(TM|KT|TL|TUQ|Q)\s*[.,:]?\s*$/.test(pre)) return parts(at);
@@ -196,6 +197,13 @@ export function buildPieces(text: string): { lines: string[]; pieces: Piece[] } 
     const segs: { text: string; start: number }[] = [];
     const re = /\S+(?: {1,2}\S+)*/g;
     for (let m = re.exec(line); m; m = re.exec(line)) segs.push({ text: m[0], start: m.index });
+    // "Số:      /QĐ-UBND" (number left blank) must not fall apart into two columns.
+    for (let k = 0; k + 1 < segs.length; k++) {
+      if (/^S\S{0,2}\s*:$/.test(segs[k]!.text) && /^\//.test(segs[k + 1]!.text)) {
+        segs[k] = { text: `${segs[k]!.text} ${segs[k + 1]!.text}`, start: segs[k]!.start };
+        segs.splice(k + 1, 1);
+      }
+    }
     for (const s of segs) {
       for (const p of splitPiece(s.text)) {
         pieces.push({ text: p, line: li, start: s.start, right: segs.length > 1 ? s !== segs[0] : s.start >= 24 });
@@ -206,6 +214,11 @@ export function buildPieces(text: string): { lines: string[]; pieces: Piece[] } 
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
+
+/** Has a real word of three letters or more ("CHỦ", "GIÁM"), not only abbreviations ("VT, KT"). */
+function hasWord(s: string): boolean {
+  return s.split(/[^\p{L}]+/u).some((w) => w.length >= 3 && isSyllable(w));
+}
 
 function isNameLike(s: string): boolean {
   const words = collapse(s.replace(/[.,;:]+$/, '')).split(' ');
@@ -649,7 +662,7 @@ export function extractFields(input: string): Extraction {
     for (let j = sigLast + 1; j < Math.min(pieces.length, sigLast + 6); j++) {
       const t = pieces[j]!.text;
       if (isRecipientPiece(t) || SIGNED_NOTE.test(t)) continue;
-      if (upperRatio(t) >= 0.75 && !signingFormOf(t)) {
+      if (upperRatio(t) >= 0.75 && !signingFormOf(t) && hasWord(t)) {
         posIdx = j;
         break;
       }
@@ -711,10 +724,6 @@ export function extractFields(input: string): Extraction {
   if (nnIdx >= 0) {
     const items: string[] = [];
     let open = false;
-    const signatureIdx = new Set([
-      posIdx,
-      ...Array.from({ length: Math.max(0, sigLast - sigFirst + 1) }, (_, k) => sigFirst + k),
-    ]);
     for (let j = nnIdx + 1; j < pieces.length; j++) {
       const p = pieces[j]!;
       const t = p.text;

@@ -10,8 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../platform/errors.ts';
 
-export const TESSERACT = process.env.TESSERACT_PATH || 'tesseract';
-export const PDFTOPPM = process.env.PDFTOPPM_PATH || 'pdftoppm';
+export let TESSERACT = process.env.TESSERACT_PATH || 'tesseract';
+export let PDFTOPPM = process.env.PDFTOPPM_PATH || 'pdftoppm';
+
+/** Points at other binaries (tests, unusual installs) and forgets the cached status. */
+export function configureOcr(paths: { tesseract?: string; pdftoppm?: string }): void {
+  if (paths.tesseract) TESSERACT = paths.tesseract;
+  if (paths.pdftoppm) PDFTOPPM = paths.pdftoppm;
+  statusPromise = null;
+}
 
 export interface OcrOptions {
   /** Tesseract language(s); default "vie". */
@@ -35,7 +42,13 @@ interface RunResult {
   timedOut: boolean;
 }
 
-function run(cmd: string, args: string[], input?: Buffer, timeoutMs = 120_000, env?: NodeJS.ProcessEnv): Promise<RunResult> {
+function run(
+  cmd: string,
+  args: string[],
+  input?: Buffer,
+  timeoutMs = 120_000,
+  env?: NodeJS.ProcessEnv,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     let child;
     try {
@@ -141,7 +154,13 @@ export function fixOcrCase(line: string): string {
       });
       // Two-letter words "VỀ", "SỞ", "BỘ", "TỔ" next to small-letter words (not in "SỞ TÀI CHÍNH").
       const [prev, next] = [words[k - 2], words[k + 2]];
-      if (/^\p{Lu}\p{Lu}$/u.test(out) && ACCENTED_UPPER_VOWEL.test(out[1]!) && (prev || next) && !isCaps(prev) && !isCaps(next))
+      if (
+        /^\p{Lu}\p{Lu}$/u.test(out) &&
+        ACCENTED_UPPER_VOWEL.test(out[1]!) &&
+        (prev || next) &&
+        !isCaps(prev) &&
+        !isCaps(next)
+      )
         out = out[0] + out[1]!.toLowerCase();
       return out;
     })
@@ -175,7 +194,9 @@ export async function ocrImage(image: Buffer, opts: OcrOptions = {}): Promise<Oc
   const r = await run(TESSERACT, args, image, opts.timeoutMs ?? 120_000, { ...process.env, OMP_THREAD_LIMIT: '1' });
   const seconds = (performance.now() - t0) / 1000;
   if (r.code !== 0) {
-    throw new AppError('OCR_FAILED', 422, 'file', { reason: r.timedOut ? 'timeout' : r.stderr.trim().split('\n').pop() ?? '' });
+    throw new AppError('OCR_FAILED', 422, 'file', {
+      reason: r.timedOut ? 'timeout' : (r.stderr.trim().split('\n').pop() ?? ''),
+    });
   }
   return { text: cleanOcrText(r.stdout.toString('utf8')), seconds };
 }
@@ -184,16 +205,34 @@ export async function ocrImage(image: Buffer, opts: OcrOptions = {}): Promise<Oc
  * Rasterises the first `maxPages` pages of a PDF to grey PNGs at `dpi` with pdftoppm.
  * Uses a private temporary directory, removed afterwards.
  */
-export async function rasterizePdf(pdf: Buffer, opts: { dpi?: number; maxPages?: number; timeoutMs?: number } = {}): Promise<Buffer[]> {
+export async function rasterizePdf(
+  pdf: Buffer,
+  opts: { dpi?: number; maxPages?: number; timeoutMs?: number } = {},
+): Promise<Buffer[]> {
   const status = await ocrStatus();
-  if (!status.pdftoppm) throw new AppError('OCR_UNAVAILABLE', 503, 'file', { reason: 'pdftoppm not found (apt-get install poppler-utils)' });
+  if (!status.pdftoppm)
+    throw new AppError('OCR_UNAVAILABLE', 503, 'file', {
+      reason: 'pdftoppm not found (apt-get install poppler-utils)',
+    });
   const dir = await mkdtemp(join(tmpdir(), 'dieuhanh-pdf-'));
   try {
     const src = join(dir, 'in.pdf');
     await writeFile(src, pdf);
-    const args = ['-r', String(opts.dpi ?? 200), '-gray', '-png', '-f', '1', '-l', String(opts.maxPages ?? 10), src, join(dir, 'p')];
+    const args = [
+      '-r',
+      String(opts.dpi ?? 200),
+      '-gray',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      String(opts.maxPages ?? 10),
+      src,
+      join(dir, 'p'),
+    ];
     const r = await run(PDFTOPPM, args, undefined, opts.timeoutMs ?? 120_000);
-    if (r.code !== 0) throw new AppError('PDF_CORRUPT', 422, 'file', { reason: r.stderr.trim().split('\n').pop() ?? '' });
+    if (r.code !== 0)
+      throw new AppError('PDF_CORRUPT', 422, 'file', { reason: r.stderr.trim().split('\n').pop() ?? '' });
     const files = (await readdir(dir)).filter((f) => f.startsWith('p') && f.endsWith('.png')).sort();
     return Promise.all(files.map((f) => readFile(join(dir, f))));
   } finally {

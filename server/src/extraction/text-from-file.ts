@@ -55,14 +55,22 @@ export const FILE_ERROR_CODES = [
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-const fileError = (code: (typeof FILE_ERROR_CODES)[number], status: number, params: Record<string, string | number> = {}) =>
-  new AppError(code, status, 'file', params);
+const fileError = (
+  code: (typeof FILE_ERROR_CODES)[number],
+  status: number,
+  params: Record<string, string | number> = {},
+) => new AppError(code, status, 'file', params);
 
 /** File kind from the first bytes; 'zip' for a zip that still has to be looked into. */
 export function sniff(buf: Buffer): FileKind | 'zip' | null {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (buf.length >= 4 && (buf.subarray(0, 4).toString('latin1') === 'II*\0' || buf.subarray(0, 4).toString('latin1') === 'MM\0*')) return 'tiff';
+  if (
+    buf.length >= 4 &&
+    (buf.subarray(0, 4).toString('latin1') === 'II*\0' || buf.subarray(0, 4).toString('latin1') === 'MM\0*')
+  )
+    return 'tiff';
   // ISO 32000-1, 7.5.2: readers accept the header within the first 1024 bytes.
   if (buf.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'zip';
@@ -73,7 +81,11 @@ export function sniff(buf: Buffer): FileKind | 'zip' | null {
 function kindFromName(name?: string): FileKind | null {
   const ext = name?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   if (!ext) return null;
-  return ({ pdf: 'pdf', docx: 'docx', png: 'png', jpg: 'jpeg', jpeg: 'jpeg', tif: 'tiff', tiff: 'tiff' } as const)[ext as 'pdf'] ?? null;
+  return (
+    ({ pdf: 'pdf', docx: 'docx', png: 'png', jpg: 'jpeg', jpeg: 'jpeg', tif: 'tiff', tiff: 'tiff' } as const)[
+      ext as 'pdf'
+    ] ?? null
+  );
 }
 
 /**
@@ -176,7 +188,7 @@ async function pdfText(buf: Buffer, opts: TextFromFileOptions): Promise<FileText
       try {
         page = await doc.getPage(i);
         const content = await page.getTextContent();
-        pages.push(itemsToText(content.items.filter((it): it is TextItem => 'str' in it)));
+        pages.push(itemsToText(content.items.flatMap((it) => ('str' in it ? [it as TextItem] : []))));
       } catch (e) {
         throw fileError('PDF_CORRUPT', 422, { reason: (e as Error)?.message ?? '', page: i });
       } finally {
@@ -198,7 +210,14 @@ async function pdfText(buf: Buffer, opts: TextFromFileOptions): Promise<FileText
       seconds += r.seconds;
       texts.push(r.text);
     }
-    return { kind: 'pdf', method: 'pdf-ocr', text: texts.join('\n\n'), pages: doc.numPages, ocrSeconds: seconds, warnings };
+    return {
+      kind: 'pdf',
+      method: 'pdf-ocr',
+      text: texts.join('\n\n'),
+      pages: doc.numPages,
+      ocrSeconds: seconds,
+      warnings,
+    };
   } finally {
     await doc.destroy();
   }
@@ -222,7 +241,8 @@ function docxText(buf: Buffer, limits: ZipLimits): FileText {
 
 const decodeXml = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!;
   });
 

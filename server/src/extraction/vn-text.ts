@@ -102,10 +102,40 @@ const KIND_PREFIX = [
 
 /** The 34 provincial units since 1 July 2025 (Công văn 915/CTK-CSCL; "Thành phố" dropped). */
 export const PROVINCES = [
-  'Hà Nội', 'Cao Bằng', 'Tuyên Quang', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Lào Cai', 'Thái Nguyên', 'Lạng Sơn',
-  'Quảng Ninh', 'Bắc Ninh', 'Phú Thọ', 'Hải Phòng', 'Hưng Yên', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
-  'Quảng Trị', 'Huế', 'Đà Nẵng', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Đắk Lắk', 'Lâm Đồng', 'Đồng Nai',
-  'Hồ Chí Minh', 'Tây Ninh', 'Đồng Tháp', 'Vĩnh Long', 'An Giang', 'Cần Thơ', 'Cà Mau',
+  'Hà Nội',
+  'Cao Bằng',
+  'Tuyên Quang',
+  'Điện Biên',
+  'Lai Châu',
+  'Sơn La',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Bắc Ninh',
+  'Phú Thọ',
+  'Hải Phòng',
+  'Hưng Yên',
+  'Ninh Bình',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Quảng Trị',
+  'Huế',
+  'Đà Nẵng',
+  'Quảng Ngãi',
+  'Gia Lai',
+  'Khánh Hòa',
+  'Đắk Lắk',
+  'Lâm Đồng',
+  'Đồng Nai',
+  'Hồ Chí Minh',
+  'Tây Ninh',
+  'Đồng Tháp',
+  'Vĩnh Long',
+  'An Giang',
+  'Cần Thơ',
+  'Cà Mau',
 ];
 
 /** Edit distance, for OCR-damaged words of a closed vocabulary. */
@@ -158,7 +188,10 @@ export function canonicalOrganWords(words: string[]): string[] {
       const d = levenshtein(cand, key(p));
       if (d <= Math.min(2, Math.floor(key(p).length / 5)) && (!best || d < best.d)) best = { name: p, d };
     }
-    if (best) upper(best.name).split(' ').forEach((w, j) => (out[i + 1 + j] = w));
+    if (best)
+      upper(best.name)
+        .split(' ')
+        .forEach((w, j) => (out[i + 1 + j] = w));
   }
   return out;
 }

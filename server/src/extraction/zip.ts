@@ -59,7 +59,8 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
   let p = cdOffset;
   let declared = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN) throw new ZipError('CORRUPT', 'bad central directory entry');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CEN)
+      throw new ZipError('CORRUPT', 'bad central directory entry');
     const nameLen = buf.readUInt16LE(p + 28);
     const e: ZipEntry = {
       method: buf.readUInt16LE(p + 10),
@@ -83,7 +84,8 @@ export function listZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Zi
  */
 export function readZipEntry(buf: Buffer, e: ZipEntry, budget: number): Buffer {
   const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC) throw new ZipError('CORRUPT', `bad local header for ${e.name}`);
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOC)
+    throw new ZipError('CORRUPT', `bad local header for ${e.name}`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + e.compressedSize;
   if (end > buf.length) throw new ZipError('CORRUPT', `${e.name} is truncated`);
