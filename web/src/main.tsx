@@ -1,5 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
 import './styles.css';
 import './i18n';
 import { StrictMode } from 'react';

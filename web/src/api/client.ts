@@ -17,14 +17,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly messageEn: string | undefined;
   readonly field: string | undefined;
+  /** The whole error body, for extra fields such as `duplicateOf`. */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody & Record<string, unknown>) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.messageEn = body.messageEn;
     this.field = body.field;
+    this.body = body;
   }
 
   /** The message in the interface language (Vietnamese unless English is chosen). */
@@ -66,7 +69,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // FormData sets its own multipart content type with the boundary.
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -75,7 +80,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {
@@ -96,8 +101,9 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   }
 
   if (!res.ok) {
-    const b = (data ?? {}) as Partial<ApiErrorBody>;
+    const b = (data && typeof data === 'object' ? data : {}) as Partial<ApiErrorBody> & Record<string, unknown>;
     throw new ApiError(res.status, {
+      ...b,
       code: typeof b.code === 'string' ? b.code : `HTTP_${res.status}`,
       message: typeof b.message === 'string' ? b.message : `Lỗi máy chủ (HTTP ${res.status}).`,
       messageEn: typeof b.messageEn === 'string' ? b.messageEn : `Server error (HTTP ${res.status}).`,
@@ -110,6 +116,8 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** multipart/form-data POST (file uploads). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -5,7 +5,22 @@ import type {
   AuditRow,
   AuditVerify,
   Clearance,
+  Direction,
+  DocType,
+  DocumentPage,
+  DocumentQuery,
+  DocumentVersion,
+  DocumentWithTrace,
+  Document,
+  DraftInput,
+  Extraction,
   Field,
+  FormatCheck,
+  IncomingInput,
+  OcrStatus,
+  Register,
+  ReleaseResult,
+  SigningForm,
   ListResponse,
   Person,
   Quota,
@@ -94,4 +109,47 @@ export const auditApi = {
   list: (query: { entity?: string; entityId?: string; limit?: number } = {}) =>
     api.get<ListResponse<AuditRow>>('/api/audit', query),
   verify: () => api.get<AuditVerify>('/api/audit/verify'),
+};
+
+const enc = encodeURIComponent;
+
+export const documentsApi = {
+  types: () => api.get<{ items: DocType[] }>('/api/documents/types'),
+  list: (direction: Direction, query: DocumentQuery) =>
+    api.get<DocumentPage>(direction === 'in' ? '/api/incoming' : '/api/outgoing', { ...query }),
+  get: (id: string) => api.get<DocumentWithTrace>(`/api/documents/${enc(id)}`),
+  fileUrl: (id: string, sha256: string, download = false) =>
+    `/api/documents/${enc(id)}/files/${enc(sha256)}${download ? '?download=1' : ''}`,
+  register: (input: IncomingInput) => api.post<Document>('/api/incoming', input),
+  /** Upload a file; without `data` the server takes every field from the extraction. */
+  upload: (file: File, data?: Partial<IncomingInput>) => {
+    const form = new FormData();
+    if (data) form.append('data', JSON.stringify(data));
+    form.append('file', file, file.name);
+    return api.upload<Document>('/api/incoming/upload', form);
+  },
+  extract: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<Extraction>('/api/extract', form);
+  },
+  ocrStatus: () => api.get<OcrStatus>('/api/ocr/status'),
+  yearRegister: (direction: Direction, year: number) => api.get<Register>(`/api/registers/${direction}`, { year }),
+};
+
+export const outgoingApi = {
+  create: (input: DraftInput) => api.post<Document>('/api/outgoing', input),
+  update: (id: string, input: Partial<DraftInput>) => api.patch<Document>(`/api/outgoing/${enc(id)}`, input),
+  versions: (id: string) => api.get<{ items: DocumentVersion[] }>(`/api/outgoing/${enc(id)}/versions`),
+  checkContent: (id: string, approve: boolean, note?: string) =>
+    api.post<Document>(`/api/outgoing/${enc(id)}/check-content`, { approve, note }),
+  checkFormat: (id: string, dateLine?: string) =>
+    api.post<FormatCheck>(`/api/outgoing/${enc(id)}/check-format`, dateLine ? { dateLine } : {}),
+  sign: (id: string, form: SigningForm, signerUserId?: string) =>
+    api.post<Document>(`/api/outgoing/${enc(id)}/sign`, { form, signerUserId }),
+  issue: (id: string) => api.post<Document>(`/api/outgoing/${enc(id)}/issue`),
+  release: (id: string) => api.post<ReleaseResult>(`/api/outgoing/${enc(id)}/release`),
+  recall: (id: string, reason: string) => api.post<Document>(`/api/outgoing/${enc(id)}/recall`, { reason }),
+  cancel: (id: string, reason: string) => api.post<Document>(`/api/outgoing/${enc(id)}/cancel`, { reason }),
+  correct: (id: string, kind: 'format' | 'content') => api.post<Document>(`/api/outgoing/${enc(id)}/correct`, { kind }),
 };

@@ -125,3 +125,228 @@ export interface ListResponse<T> {
   items: T[];
   total: number;
 }
+
+// ───────────────────────────── documents (issue 3) ─────────────────────────────
+
+export type Direction = 'in' | 'out';
+/** 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ (edXML Priority). */
+export type Urgency = 0 | 1 | 2 | 3 | 4;
+export const URGENCIES: readonly Urgency[] = [0, 1, 2, 3, 4];
+/** 0 thường, 1 Mật, 2 Tối mật, 3 Tuyệt mật. */
+export type Secrecy = 0 | 1 | 2 | 3;
+export const SECRECIES: readonly Secrecy[] = [0, 1, 2, 3];
+
+export const INCOMING_STATUSES = ['registered', 'recalled'] as const;
+export const OUTGOING_STATUSES = ['draft', 'signed', 'issued', 'released', 'recalled', 'cancelled'] as const;
+export type DocumentStatus = (typeof INCOMING_STATUSES)[number] | (typeof OUTGOING_STATUSES)[number];
+
+/** Thẩm quyền ký (NĐ 30/2020, Điều 13); '' is the head signing in his own name. */
+export const SIGNING_FORMS = ['TM.', 'KT.', 'TL.', 'Q.', 'TUQ.', ''] as const;
+export type SigningForm = (typeof SIGNING_FORMS)[number];
+
+export interface DocType {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface DocumentFile {
+  sha256: string;
+  name: string;
+  kind: 'main' | 'attachment';
+  mime: string;
+  size: number;
+}
+
+export interface DocRecipient {
+  unitId: string | null;
+  name: string;
+}
+
+export interface Document {
+  id: string;
+  direction: Direction;
+  registerUnitId: string;
+  year: number;
+  arrivalNumber: number | null;
+  arrivalDate: string | null;
+  number: number | null;
+  notation: string | null;
+  code: string | null;
+  issuer: { unitId: string | null; name: string };
+  draftingUnitId: string | null;
+  issuedDate: string | null;
+  type: string;
+  typeName: string;
+  subject: string;
+  body: string;
+  signer: { form: string | null; position: string | null; name: string | null; userId: string | null };
+  urgency: number;
+  secrecy: number;
+  pages: number | null;
+  recipients: DocRecipient[];
+  dueDate: string | null;
+  fields: string[];
+  referencedCodes: string[];
+  status: string;
+  source: string;
+  series: string | null;
+  legalNormative: boolean;
+  duplicateOf: string | null;
+  sourceDocumentId: string | null;
+  correctsId: string | null;
+  formatCheckerId: string | null;
+  contentCheckedBy: string | null;
+  formatCheckedBy: string | null;
+  version: number;
+  createdAt: string;
+  files: DocumentFile[];
+}
+
+export interface TraceRow {
+  at: string;
+  actorName: string;
+  action: string;
+  detail: unknown;
+}
+
+export type DocumentWithTrace = Document & { trace: TraceRow[] };
+
+export type Facets = Record<'type' | 'status' | 'urgency' | 'field', Record<string, number>>;
+
+export interface DocumentPage {
+  items: Document[];
+  total: number;
+  facets: Facets;
+  page: number;
+  pageSize: number;
+}
+
+export interface DocumentQuery {
+  q?: string;
+  from?: string;
+  to?: string;
+  type?: string;
+  field?: string;
+  status?: string;
+  urgency?: number;
+  issuer?: string;
+  year?: number;
+  page?: number;
+  pageSize?: number;
+  sort?: 'newest' | 'oldest' | 'relevance';
+}
+
+/** IncomingIn of the contract. */
+export interface IncomingInput {
+  issuer: { unitCode?: string; name?: string };
+  number?: number | null;
+  notation?: string | null;
+  issuedDate: string;
+  type: string;
+  subject: string;
+  signer?: { form?: SigningForm; position?: string; name?: string };
+  urgency?: number;
+  secrecy?: number;
+  pages?: number;
+  recipients?: (string | { unitId?: string | null; name: string })[];
+  dueDate?: string;
+  fields?: string[];
+  text?: string;
+  referencedCodes?: string[];
+  confirmDuplicate?: boolean;
+}
+
+export interface DuplicateOf {
+  id: string;
+  arrivalNumber: number | null;
+  arrivalDate: string | null;
+  url?: string;
+}
+
+export interface ExtractedField<T = unknown> {
+  value: T | null;
+  confidence: number;
+  flags?: string[];
+  raw?: string;
+}
+
+export const EXTRACTED_FIELDS = [
+  'issuer',
+  'number',
+  'notation',
+  'place',
+  'issuedDate',
+  'type',
+  'subject',
+  'signingForm',
+  'signerPosition',
+  'signerName',
+  'recipients',
+  'referencedCodes',
+  'urgency',
+  'secrecy',
+] as const;
+export type ExtractedFieldName = (typeof EXTRACTED_FIELDS)[number];
+
+export interface Extraction {
+  fields: Partial<Record<ExtractedFieldName, ExtractedField | null>>;
+  text: string;
+  source: 'text' | 'pdf-text' | 'docx' | 'ocr' | string;
+  ocrAvailable: boolean;
+}
+
+export interface OcrStatus {
+  available: boolean;
+  message: string;
+}
+
+/** POST /api/outgoing body. */
+export interface DraftInput {
+  type: string;
+  subject: string;
+  issuer?: { unitCode: string };
+  draftingUnitCode?: string;
+  body?: string;
+  fields?: string[];
+  recipients?: (string | { unitCode: string } | { unitId: string })[];
+  urgency?: number;
+  secrecy?: number;
+  legalNormative?: boolean;
+  dueDate?: string;
+  signer?: { form?: SigningForm; position?: string; name?: string };
+  formatCheckerId?: string;
+}
+
+export interface DocumentVersion {
+  version: number;
+  subject: string;
+  body: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface FormatViolation {
+  code: string;
+  field: string | null;
+  message: string;
+  messageEn: string;
+  citation: string;
+}
+
+export interface FormatCheck {
+  violations: FormatViolation[];
+  ok: boolean;
+  recorded: boolean;
+}
+
+export interface ReleaseResult {
+  document: Document;
+  delivered: { unitId: string; incomingId: string; arrivalNumber: number }[];
+}
+
+export interface Register {
+  year: number;
+  direction: Direction;
+  rows: Document[];
+}

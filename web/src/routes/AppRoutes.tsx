@@ -7,6 +7,12 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage';
 import { QuotasPage } from '../features/quotas/QuotasPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { DocumentListPage } from '../features/documents/DocumentListPage';
+import { DocumentPage } from '../features/documents/DocumentPage';
+import { DraftFormPage } from '../features/documents/DraftFormPage';
+import { IncomingRegisterPage } from '../features/documents/IncomingRegisterPage';
+import { RegistersPage } from '../features/documents/RegistersPage';
+import { can, useSession } from '../features/auth/session';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './guards';
 import { paths } from './paths';
@@ -22,7 +28,63 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to={paths.units} replace />} />
+        <Route index element={<HomeRedirect />} />
+        <Route
+          path={paths.incoming}
+          element={
+            <RequirePermission permission="documents.read">
+              <DocumentListPage key="in" direction="in" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.incomingNew}
+          element={
+            <RequirePermission permission="incoming.register">
+              <IncomingRegisterPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.outgoing}
+          element={
+            <RequirePermission permission="documents.read">
+              <DocumentListPage key="out" direction="out" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.outgoingNew}
+          element={
+            <RequirePermission permission="outgoing.draft">
+              <DraftFormPage key="new" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.outgoingEdit}
+          element={
+            <RequirePermission permission="outgoing.draft">
+              <DraftFormPage key="edit" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.document}
+          element={
+            <RequirePermission permission="documents.read">
+              <DocumentPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.registers}
+          element={
+            <RequirePermission permission="documents.read">
+              <RegistersPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path={paths.units}
           element={
@@ -75,4 +137,10 @@ export function AppRoutes() {
       </Route>
     </Routes>
   );
+}
+
+/** Users who read documents start at the incoming list; others at the organisation tree. */
+function HomeRedirect() {
+  const session = useSession();
+  return <Navigate to={can(session.data?.user, 'documents.read') ? paths.incoming : paths.units} replace />;
 }

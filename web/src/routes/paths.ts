@@ -6,4 +6,14 @@ export const paths = {
   assignments: '/org/assignments',
   quotas: '/org/quotas',
   audit: '/audit',
+  incoming: '/incoming',
+  incomingNew: '/incoming/new',
+  outgoing: '/outgoing',
+  outgoingNew: '/outgoing/new',
+  outgoingEdit: '/outgoing/:id/edit',
+  document: '/documents/:id',
+  registers: '/registers',
 } as const;
+
+export const documentPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
+export const outgoingEditPath = (id: string) => `/outgoing/${encodeURIComponent(id)}/edit`;

@@ -25,6 +25,12 @@ export interface DataTableProps<T> {
   onRowClick?: (row: T) => void;
   testId?: string;
   minWidth?: number;
+  /** Show the in-page text filter (default true); off for server-searched tables. */
+  showFilter?: boolean;
+  /** Rows to export instead of the visible ones, e.g. every page of a server search. */
+  exportRows?: () => Promise<readonly T[]>;
+  /** Replaces the count text (e.g. the server's total rather than the rows on this page). */
+  countText?: string;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -46,14 +52,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
       const { exportXlsx } = await import('./exportXlsx');
       const cols = columns.filter((c) => c.exportable !== false);
       const fileName = `${props.exportName}-${todayIso()}.xlsx`;
+      const source = props.exportRows ? sortRows(await props.exportRows(), columns, sort) : visible;
       exportXlsx({
         fileName,
         sheetName: props.sheetName,
         title: props.exportTitle,
         headers: cols.map((c) => c.header),
-        rows: visible.map((row) => cols.map((c) => c.value(row))),
+        rows: source.map((row) => cols.map((c) => c.value(row))),
       });
       notifications.show({ message: t('table.exported', { file: fileName }), color: 'green' });
+    } catch (e) {
+      notifications.show({ message: e instanceof Error ? e.message : t('common.error'), color: 'red' });
     } finally {
       setExporting(false);
     }
@@ -66,22 +75,26 @@ export function DataTable<T>(props: DataTableProps<T>) {
       <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
         <Group gap="sm" wrap="wrap" align="flex-end">
           {props.toolbar}
-          <TextInput
-            placeholder={props.filterPlaceholder ?? t('table.filter')}
-            aria-label={props.filterPlaceholder ?? t('table.filter')}
-            value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            w={300}
-            rightSection={
-              query ? <CloseButton size="sm" aria-label={t('table.clearFilter')} onClick={() => setQuery('')} /> : null
-            }
-            data-testid={`${testId}-filter`}
-          />
+          {props.showFilter !== false && (
+            <TextInput
+              placeholder={props.filterPlaceholder ?? t('table.filter')}
+              aria-label={props.filterPlaceholder ?? t('table.filter')}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              w={300}
+              rightSection={
+                query ? (
+                  <CloseButton size="sm" aria-label={t('table.clearFilter')} onClick={() => setQuery('')} />
+                ) : null
+              }
+              data-testid={`${testId}-filter`}
+            />
+          )}
         </Group>
         <Group gap="sm">
           {props.loading && <Loader size="xs" />}
           <Text size="sm" c="dimmed" data-testid={`${testId}-count`}>
-            {props.countLabel(visible.length)}
+            {props.countText ?? props.countLabel(visible.length)}
           </Text>
           <Button
             variant="light"

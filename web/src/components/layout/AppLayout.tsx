@@ -7,6 +7,12 @@ import { paths } from '../../routes/paths';
 import { LanguageToggle } from './LanguageToggle';
 import { UserMenu } from './UserMenu';
 
+const documentLinks = [
+  { to: paths.incoming, label: 'docs.incoming', testId: 'nav-incoming', permission: 'documents.read' },
+  { to: paths.outgoing, label: 'docs.outgoing', testId: 'nav-outgoing', permission: 'documents.read' },
+  { to: paths.registers, label: 'docs.registers', testId: 'nav-registers', permission: 'documents.read' },
+] as const;
+
 const orgLinks = [
   { to: paths.units, label: 'nav.units', testId: 'nav-units', permission: 'org.read' },
   { to: paths.communes, label: 'nav.communes', testId: 'nav-communes', permission: 'org.read' },
@@ -50,6 +56,23 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" data-testid="navbar">
         <nav aria-label={t('nav.organization')}>
+          {documentLinks.some((l) => can(user, l.permission)) && (
+            <NavLink label={t('docs.nav')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-documents">
+              {documentLinks
+                .filter((l) => can(user, l.permission))
+                .map((l) => (
+                  <NavLink
+                    key={l.to}
+                    component={RouterNavLink}
+                    to={l.to}
+                    label={t(l.label)}
+                    active={isActive(l.to)}
+                    onClick={close}
+                    data-testid={l.testId}
+                  />
+                ))}
+            </NavLink>
+          )}
           <NavLink label={t('nav.organization')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-org">
             {orgLinks
               .filter((l) => can(user, l.permission))
