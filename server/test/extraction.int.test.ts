@@ -187,8 +187,14 @@ describe('OCR (tesseract-ocr, tesseract-ocr-vie, poppler-utils)', () => {
     expect(x.notation.value).toBe('UBND-KT');
     expect(x.issuedDate.value).toBe('2026-03-12');
     expect(x.type.value).toBe('CV');
-    expect(x.urgency.value).toBe('Khẩn');
     expect(x.signerName.value).toBe('Nguyễn Hoàng Giang');
+  });
+
+  it('reads the urgency stamp of a clean scan', async () => {
+    const x = extractFields((await textFromFile(file('07-giay-moi-hop-giao-ban.png'))).text);
+    expect(x.urgency.value).toBe('Hỏa tốc');
+    expect(x.type.value).toBe('GM');
+    expect(x.notation.value).toBe('GM-VP');
   });
 
   it('falls back to OCR for a PDF without a text layer', async () => {

@@ -107,7 +107,7 @@ const SO_LABEL = /(?:^|\s)S[o06e]\s*[:;]\s*(?=[0-9OoIl]{0,5}\s*\/)|(?:^|\s)So\s+
 const DATE_CORE = /ng[a-z]y\s*([0-9OoIl]{1,2})\s*th[a-z]{1,2}ng\s*([0-9OoIl]{1,2})\s*n[a-z]m\s*([0-9OoIl]{4})/i;
 const NOI_NHAN = /N[o0]i\s*nh[a]n\s*[:;.]?/i;
 const SIG_FORM = /^(TM|KT|TL|TUQ|Q)\s*[.,:;]\s*(\S.*)$/u;
-const BULLET = /^[-–—~+•*]\s*/;
+const BULLET = /^(?:[-–—~+•*]\s*)+/;
 const SEP = /^[\s\-_–—=~.*·•‒]+$/;
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*k\S*|da\s*ky|ký|ky|ký tên|ký, đóng dấu|ký, ghi rõ họ tên)[^)]*\)?$/i;
 
@@ -349,7 +349,9 @@ const FORM_OBJECTS: Record<string, string> = {
 function signingFormOf(s: string): { form: string; object: string } | null {
   const m = SIG_FORM.exec(collapse(s));
   if (!m || upperRatio(m[2]!) < 0.75) return null;
-  const obj = collapse(m[2]!.replace(/[.,;:]+$/, '')).replace(/UỶ/g, 'ỦY');
+  const obj = collapse(m[2]!.replace(/[.,;:]+$/, ''))
+    .replace(/UỶ/g, 'ỦY')
+    .replace(/\s*;\s*/g, ', ');
   return { form: m[1]!, object: FORM_OBJECTS[key(obj)] ?? obj };
 }
 
@@ -411,7 +413,8 @@ export function extractFields(input: string): Extraction {
   let urgency: Field<Urgency> = none();
   let secrecy: Field<Secrecy> = none();
   const stampZone = pieces.filter((p) => p.line < Math.max(30, (pieces[headerEnd]?.line ?? 0) + 3));
-  for (const p of stampZone) {
+  for (const part of stampZone.flatMap((p) => p.text.split(/\s*[|/]\s*/).map((text) => ({ text })))) {
+    const p = part;
     const k = key(p.text.replace(/[[\]|()]/g, ' '));
     const conf = hasDiacritics(p.text) ? 0.95 : 0.75;
     if (!urgency.value) {
@@ -579,10 +582,9 @@ export function extractFields(input: string): Extraction {
       if (q.right && q.line === p.line) continue;
       const t = q.text;
       const k = key(t);
-      if (isMotto(t) || isStamp(t) || DATE_CORE.test(fold(t)) || SEP.test(t) || /^(KINH GUI|SO)\b/.test(k)) {
-        if (q.right) continue;
-        break;
-      }
+      // The right column (date line, motto) and stamps may sit between wrapped lines: skip them.
+      if (isMotto(t) || isStamp(t) || DATE_CORE.test(fold(t)) || SEP.test(t)) continue;
+      if (/^(KINH GUI|SO)\b/.test(k)) break;
       if (q.right && q.start >= 24) continue;
       if (upperRatio(t) >= 0.8 && t.length > 6) break;
       parts.push(t);
@@ -693,8 +695,8 @@ export function extractFields(input: string): Extraction {
   const nameFrom = posIdx >= 0 ? posIdx + 1 : sigLast >= 0 ? sigLast + 1 : -1;
   if (nameFrom > 0) {
     for (let j = nameFrom; j < Math.min(pieces.length, nameFrom + 14); j++) {
-      const t = pieces[j]!.text.replace(/[./]+$/, '').trim();
-      if (isRecipientPiece(t) || SIGNED_NOTE.test(t)) continue;
+      const t = pieces[j]!.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').trim();
+      if (isRecipientPiece(pieces[j]!.text) || SIGNED_NOTE.test(pieces[j]!.text)) continue;
       if (isNameLike(t)) {
         signerName = { value: collapse(t), confidence: hasDiacritics(t) ? 0.9 : 0.7 };
         break;
@@ -747,6 +749,7 @@ export function extractFields(input: string): Extraction {
       .map((s) =>
         collapse(s)
           .replace(/\s*(\.\/\.|[;.,:])+\s*$/, '')
+          .replace(/,(?=\p{L})/gu, ', ')
           .trim(),
       )
       .filter(Boolean);
@@ -755,7 +758,9 @@ export function extractFields(input: string): Extraction {
 
   // ── other documents cited in the text
   const refs: string[] = [];
-  for (const m of text.matchAll(CODE_IN_TEXT)) {
+  // A code broken at its hyphen by the end of a line: "15/2025/NQ-⏎HĐND".
+  const joined = text.replace(/(\d\/[\p{L}\d/-]*-)[ \t]*\n[ \t]*(?=\p{Lu})/gu, '$1');
+  for (const m of joined.matchAll(CODE_IN_TEXT)) {
     const nota = normalizeNotation(m[3]!);
     if (!m[2] && !nota.includes('-')) continue;
     const code = `${m[1]}/${m[2] ? m[2] + '/' : ''}${nota}`;
