@@ -17,6 +17,7 @@ import { type BlobStorage, LocalBlobStorage } from './files/storage.js';
 import { incomingRoutes } from './documents/incoming.routes.js';
 import { outgoingRoutes } from './documents/outgoing.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
+import { uploadRoutes } from './documents/upload.routes.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -63,6 +64,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   incomingRoutes(app, db, clock);
   outgoingRoutes(app, db, clock);
   documentRoutes(app, db, storage, clock);
+  uploadRoutes(app, db, clock, storage);
   await app.ready();
   return {
     app,

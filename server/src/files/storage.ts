@@ -10,6 +10,8 @@ export interface BlobStorage {
   put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
+  /** Removes bytes that no document references (after a failed registration). */
+  delete(sha256: string): Promise<void>;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -41,6 +43,10 @@ export class LocalBlobStorage implements BlobStorage {
     return fs.readFile(this.pathOf(sha256));
   }
 
+  async delete(sha256: string): Promise<void> {
+    await fs.rm(this.pathOf(sha256), { force: true });
+  }
+
   async has(sha256: string): Promise<boolean> {
     try {
       await fs.access(this.pathOf(sha256));
@@ -66,5 +72,8 @@ export class MemoryBlobStorage implements BlobStorage {
   }
   async has(sha256: string): Promise<boolean> {
     return this.blobs.has(sha256);
+  }
+  async delete(sha256: string): Promise<void> {
+    this.blobs.delete(sha256);
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -83,6 +84,8 @@ export async function buildHttp(config: Config, db: Db): Promise<{ app: FastifyI
   });
 
   await app.register(cookie);
+  // Upload routes read parts themselves (documents/upload.routes.ts) with their own limits.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'dieuhanh API', version: '0.1.0', description: 'Hệ thống Quản lý văn bản và điều hành' },

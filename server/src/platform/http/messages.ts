@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
   to: ['Đến ngày', 'To'],
   q: ['Từ khóa', 'Search text'],
   reason: ['Lý do', 'Reason'],
+  data: ['Dữ liệu kèm tệp', 'Form data'],
 };
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
@@ -175,6 +176,44 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     (p) => `Văn bản chưa phát hành nên không thể thu hồi (trạng thái: ${p.status ?? ''}).`,
     (p) => `The document was not released, so it cannot be recalled (status: ${p.status ?? ''}).`,
   ],
+  FILE_EMPTY: [(_p, f) => `${f}: tệp rỗng (0 byte).`, (_p, f) => `${f}: the file is empty (0 bytes).`],
+  FILE_TOO_LARGE: [
+    (p, f) => `${f}: tệp vượt quá dung lượng cho phép${p.max ? ` (${Math.round(Number(p.max) / 1048576)} MB)` : ''}.`,
+    (p, f) => `${f}: the file is over the size limit${p.max ? ` (${Math.round(Number(p.max) / 1048576)} MB)` : ''}.`,
+  ],
+  FILE_TYPE_UNSUPPORTED: [
+    (_p, f) =>
+      `${f}: định dạng tệp không được hỗ trợ (chỉ nhận PDF, DOCX, PNG, JPEG, TIFF; xác định theo nội dung tệp).`,
+    (_p, f) => `${f}: unsupported file type (PDF, DOCX, PNG, JPEG, TIFF only; detected from the content).`,
+  ],
+  PDF_ENCRYPTED: [
+    (_p, f) => `${f}: tệp PDF có mật khẩu hoặc bị mã hóa, không đọc được.`,
+    (_p, f) => `${f}: the PDF is password-protected or encrypted.`,
+  ],
+  PDF_CORRUPT: [
+    (_p, f) => `${f}: tệp PDF bị hỏng hoặc không đầy đủ.`,
+    (_p, f) => `${f}: the PDF is damaged or truncated.`,
+  ],
+  DOCX_CORRUPT: [(_p, f) => `${f}: tệp DOCX bị hỏng.`, (_p, f) => `${f}: the DOCX file is damaged.`],
+  ZIP_BOMB: [
+    (_p, f) => `${f}: tệp nén giải ra quá lớn hoặc quá nhiều phần (nghi «bom nén»), đã từ chối.`,
+    (_p, f) => `${f}: the archive unpacks too large or into too many parts (suspected zip bomb); refused.`,
+  ],
+  OCR_UNAVAILABLE: [
+    (_p, f) => `${f}: máy chủ chưa cài nhận dạng chữ (OCR) tiếng Việt nên không đọc được bản quét. Hãy nhập tay.`,
+    (_p, f) =>
+      `${f}: Vietnamese OCR is not installed on the server, so scans cannot be read. Enter the fields by hand.`,
+  ],
+  OCR_FAILED: [
+    (_p, f) => `${f}: không nhận dạng được chữ trong bản quét.`,
+    (_p, f) => `${f}: no text could be recognised in the scan.`,
+  ],
+  FILE_NAME_MISMATCH: [
+    (p, f) =>
+      `${f}: tên tệp «${p.name ?? ''}» không khớp nội dung (thực chất là ${p.kind ?? ''}). Hãy kiểm tra lại tệp.`,
+    (p, f) => `${f}: the file name "${p.name ?? ''}" does not match its content (actually ${p.kind ?? ''}).`,
+  ],
+  FILE_REQUIRED: [(_p, f) => `${f}: chưa chọn tệp.`, (_p, f) => `${f}: no file was sent.`],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
 };
 
