@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textFromFile } from '../src/extraction/text-from-file.js';
 import { login, startTestServer, type Session, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -178,6 +179,23 @@ describe('incoming register', () => {
     expect(list.statusCode).toBe(200);
     const doc = await s.app.inject({ url: `/api/documents/${first.id}`, headers: { cookie: clerk.cookie } });
     expect(doc.json().trace[0]).toMatchObject({ actorName: 'vanthu', action: 'register' });
+  });
+});
+
+describe('yearly registers', () => {
+  it('lists the incoming register in arrival order and renders it as a PDF with Vietnamese text', async () => {
+    const res = await s.app.inject({ url: '/api/registers/in?year=2026', headers: { cookie: clerk.cookie } });
+    const numbers = res.json().rows.map((r: { arrivalNumber: number }) => r.arrivalNumber);
+    expect(numbers.length).toBeGreaterThan(3);
+    expect(numbers).toEqual([...numbers].sort((a: number, b: number) => a - b));
+    const pdf = await s.app.inject({
+      url: '/api/registers/in?year=2026&format=pdf',
+      headers: { cookie: clerk.cookie },
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await textFromFile(pdf.rawPayload)).text;
+    expect(text).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐẾN');
+    expect(text).toContain('phân luồng văn bản');
   });
 });
 

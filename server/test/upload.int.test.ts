@@ -19,7 +19,7 @@ afterAll(async () => s?.dispose());
 
 async function multipart(url: string, file: { bytes: Uint8Array; name: string } | null, data?: unknown) {
   const fd = new FormData();
-  if (file) fd.append('file', new Blob([file.bytes]), file.name);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
   if (data !== undefined) fd.append('data', typeof data === 'string' ? data : JSON.stringify(data));
   const r = new Response(fd);
   return s.app.inject({

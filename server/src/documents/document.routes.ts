@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
@@ -8,6 +8,7 @@ import type { BlobStorage } from '../files/storage.js';
 import { DocumentOut } from './document.schema.js';
 import { loadDocument } from './document.store.js';
 import { yearlyRegister } from './register.store.js';
+import { registerPdf } from './register.pdf.js';
 import { yearInVietnam } from './numbering.js';
 
 const TraceRow = z.object({ at: z.string(), actorName: z.string(), action: z.string(), detail: z.unknown() });
@@ -21,17 +22,31 @@ export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorag
       schema: {
         tags: ['documents'],
         params: z.object({ direction: z.enum(['in', 'out']) }),
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          format: z.enum(['json', 'pdf']).default('json'),
+        }),
         response: { 200: z.object({ year: z.number(), direction: z.enum(['in', 'out']), rows: z.array(DocumentOut) }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const year = req.query.year ?? yearInVietnam(clock.now());
-      return {
-        year,
-        direction: req.params.direction,
-        rows: await yearlyRegister(db, req.user!, req.params.direction, year),
-      };
+      const rows = await yearlyRegister(db, req.user!, req.params.direction, year);
+      if (req.query.format === 'pdf') {
+        const organ = req.user!.orgUnitId
+          ? ((await db.query<{ name: string }>('SELECT name FROM units WHERE id = $1', [req.user!.orgUnitId]))[0]
+              ?.name ?? '')
+          : '';
+        const pdf = await registerPdf(req.params.direction, year, organ, rows);
+        const name = `so-van-ban-${req.params.direction === 'in' ? 'den' : 'di'}-${year}.pdf`;
+        // Bytes, not the JSON schema of this route: bypass its serializer.
+        return (reply as unknown as FastifyReply)
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .serializer((x: Buffer) => x as unknown as string)
+          .send(pdf);
+      }
+      return { year, direction: req.params.direction, rows };
     },
   );
   r.get(
