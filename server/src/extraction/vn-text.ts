@@ -22,7 +22,11 @@ function foldChar(c: string): string {
   return f;
 }
 
-/** Removes Vietnamese diacritics, keeping the string length (index-preserving). */
+/**
+ * Removes Vietnamese diacritics, keeping the string length, so an index in the folded text is
+ * an index in the original (the extractor slices originals by positions found in folded text).
+ * For matching and search keys use platform/text.ts foldVietnamese, which also lower-cases.
+ */
 export function fold(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
