@@ -321,6 +321,8 @@ const en: Messages = {
     'pdf-text': 'PDF text layer',
     docx: 'DOCX file',
     ocr: 'Optical character recognition (OCR)',
+    'image-ocr': 'OCR of an image',
+    'pdf-ocr': 'OCR of a scanned PDF',
   },
   traceAction: {
     register: 'Registered',

@@ -319,6 +319,8 @@ const vi = {
     'pdf-text': 'Chữ trong tệp PDF',
     docx: 'Tệp DOCX',
     ocr: 'Nhận dạng ký tự (OCR)',
+    'image-ocr': 'Nhận dạng ký tự (OCR) từ ảnh',
+    'pdf-ocr': 'Nhận dạng ký tự (OCR) từ PDF quét',
   },
   traceAction: {
     register: 'Đăng ký',

@@ -159,46 +159,46 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
           {d.code ?? '—'}
         </Anchor>
       ),
-      width: 125,
+      width: 120,
     };
     const subject: Column<Document> = {
       key: 'subject',
       header: t('docs.subject'),
       value: (d) => d.subject,
       render: (d) => (
-        <Text size="sm" lineClamp={3} data-testid="doc-subject">
+        <Text size="sm" lineClamp={3} miw={220} data-testid="doc-subject">
           {d.subject}
         </Text>
       ),
     };
-    const type: Column<Document> = { key: 'type', header: t('docs.typeShort'), value: typeName, width: 95 };
+    const type: Column<Document> = { key: 'type', header: t('docs.typeShort'), value: typeName, width: 90 };
     const urgency: Column<Document> = {
       key: 'urgency',
       header: t('docs.urgency'),
       value: (d) => labels.urgency(d.urgency),
       render: (d) => <UrgencyBadge value={d.urgency} />,
-      width: 110,
+      width: 105,
     };
     const secrecy: Column<Document> = {
       key: 'secrecy',
       header: t('docs.secrecy'),
       value: (d) => labels.secrecy(d.secrecy),
       render: (d) => <SecrecyBadge value={d.secrecy} />,
-      width: 90,
+      width: 85,
     };
     const status: Column<Document> = {
       key: 'status',
       header: t('docs.status'),
       value: (d) => labels.status(d.status),
       render: (d) => <StatusBadge status={d.status} />,
-      width: 120,
+      width: 115,
     };
     const issuedDate: Column<Document> = {
       key: 'issuedDate',
       header: t('docs.issuedDate'),
       value: (d) => d.issuedDate,
       render: (d) => formatDate(d.issuedDate),
-      width: 100,
+      width: 95,
     };
     const fieldsCol: Column<Document> = {
       key: 'fields',
@@ -213,7 +213,7 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
           header: t('docs.arrivalNumber'),
           value: (d) => d.arrivalNumber,
           align: 'right',
-          width: 65,
+          width: 60,
           render: (d) => (
             <Text size="sm" fw={600} data-testid="doc-arrival-number">
               {d.arrivalNumber}
@@ -225,10 +225,10 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
           header: t('docs.arrivalDate'),
           value: (d) => d.arrivalDate,
           render: (d) => formatDate(d.arrivalDate),
-          width: 100,
+          width: 95,
         },
         code,
-        { key: 'issuer', header: t('docs.issuer'), value: (d) => d.issuer.name, width: 160 },
+        { key: 'issuer', header: t('docs.issuer'), value: (d) => d.issuer.name, width: 140 },
         issuedDate,
         type,
         subject,
@@ -405,7 +405,7 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
         sheetName={incoming ? t('docs.sheetIn') : t('docs.sheetOut')}
         exportTitle={title}
         exportRows={exportAll}
-        minWidth={incoming ? 1250 : 1000}
+        minWidth={incoming ? 1100 : 950}
         rowClassName={(d) => (d.urgency > 0 ? 'dh-row-urgent' : undefined)}
         rowAttributes={(d) => ({
           'data-urgency': String(d.urgency),
