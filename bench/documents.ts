@@ -20,7 +20,7 @@ const arg = (name: string, dflt: number) => {
 };
 const DOCS = arg('docs', 1_000_000);
 const REGS = arg('registrations', 3000);
-const CLIENTS = 16;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const VERBS = [

@@ -4,9 +4,17 @@ import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
 import { appendAudit } from '../audit/audit.store.js';
 import type { Viewer } from './access.js';
-import { type DocumentView, loadDocument, type Recipient, searchTextOf } from './document.store.js';
+import {
+  DOC_COLUMNS,
+  type DocRow,
+  type DocumentFile,
+  type DocumentView,
+  type Recipient,
+  searchTextOf,
+  toView,
+} from './document.store.js';
 import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
-import { assignArrivalNumber, ensureSequence } from './numbering.store.js';
+import { assignArrivalNumber } from './numbering.store.js';
 
 export interface IncomingInput {
   issuer: { unitCode?: string; name?: string };
@@ -157,17 +165,16 @@ export async function registerIncoming(
   }
 
   const year = yearInVietnam(now);
-  await ensureSequence(q, incomingScope(registerUnitId), year);
   const recipients = normaliseRecipients(i.recipients);
   const referencedCodes = [...new Set((i.referencedCodes ?? []).map((c) => c.trim()).filter(Boolean))];
-  const rows = await q.query<{ id: string }>(
-    `INSERT INTO documents(direction, register_unit_id, issuer_unit_id, issuer_name, number, notation, code, code_norm,
+  const rows = await q.query<DocRow>(
+    `INSERT INTO documents AS d (direction, register_unit_id, issuer_unit_id, issuer_name, number, notation, code, code_norm,
        issued_date, type, subject, signer_form, signer_position, signer_name, urgency, secrecy, pages, recipients,
        due_date, field_codes, referenced_codes, full_text, search_text, year, arrival_number, arrival_date, status,
        source, duplicate_of, source_document_id, created_by)
      VALUES ('in',$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
        'registered',$26,$27,$28,$29)
-     RETURNING id`,
+     RETURNING ${DOC_COLUMNS}`,
     [
       registerUnitId,
       issuer.unitId,
@@ -208,6 +215,7 @@ export async function registerIncoming(
     ],
   );
   const id = rows[0]!.id;
+  const files: DocumentFile[] = [];
   for (const f of o.files ?? []) {
     await q.query(`INSERT INTO stored_files(sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`, [
       f.sha256,
@@ -218,8 +226,9 @@ export async function registerIncoming(
       `INSERT INTO document_files(document_id, sha256, name, kind) VALUES ($1,$2,$3,'main') ON CONFLICT DO NOTHING`,
       [id, f.sha256, f.name],
     );
+    files.push({ sha256: f.sha256, name: f.name, kind: 'main', mime: f.mime, size: f.size });
   }
-  const loaded = await loadDocument(q, { ...v, clearance: 3, roles: ['admin'] }, id);
+  const loaded = toView(rows[0]!, files);
   // The arrival number is taken last: its row lock is held until commit, so everything that
   // can run before it does, and concurrent registrations queue for as short a time as possible.
   const arrivalNumber = await assignArrivalNumber(q, incomingScope(registerUnitId), year, id);

@@ -1,16 +1,19 @@
 import type { Queryable } from '../platform/db.js';
 
 /**
+ * The first number of a new series or year creates its row; later ones increment it. Either
+ * way the row stays locked until commit.
+ */
+const TAKE_NEXT = `WITH n AS (INSERT INTO number_sequences AS s (scope, year, last) VALUES ($1, $2, 1)
+  ON CONFLICT (scope, year) DO UPDATE SET last = s.last + 1 RETURNING s.last)`;
+
+/**
  * Takes the next number of a series inside the caller's transaction. The UPDATE holds the
  * sequence row's lock until commit, so concurrent callers on any instance queue up; a rolled
  * back transaction gives its number back, so numbers never skip and never repeat.
  */
-export async function nextNumber(q: Queryable, scope: string, year: number, ensure = true): Promise<number> {
-  if (ensure) await ensureSequence(q, scope, year);
-  const rows = await q.query<{ last: number }>(
-    'UPDATE number_sequences SET last = last + 1 WHERE scope = $1 AND year = $2 RETURNING last',
-    [scope, year],
-  );
+export async function nextNumber(q: Queryable, scope: string, year: number): Promise<number> {
+  const rows = await q.query<{ last: number }>(`${TAKE_NEXT} SELECT last FROM n`, [scope, year]);
   return rows[0]!.last;
 }
 
@@ -25,19 +28,10 @@ export async function assignArrivalNumber(
   documentId: string,
 ): Promise<number> {
   const rows = await q.query<{ last: number }>(
-    `WITH n AS (UPDATE number_sequences SET last = last + 1 WHERE scope = $1 AND year = $2 RETURNING last)
-     UPDATE documents d SET arrival_number = n.last FROM n WHERE d.id = $3 RETURNING n.last AS last`,
+    `${TAKE_NEXT} UPDATE documents d SET arrival_number = n.last FROM n WHERE d.id = $3 RETURNING n.last AS last`,
     [scope, year, documentId],
   );
   return rows[0]!.last;
-}
-
-/** Creates the series row if missing. It takes no lock on an existing row, so call it early. */
-export async function ensureSequence(q: Queryable, scope: string, year: number): Promise<void> {
-  await q.query(
-    'INSERT INTO number_sequences(scope, year, last) VALUES ($1, $2, 0) ON CONFLICT (scope, year) DO NOTHING',
-    [scope, year],
-  );
 }
 
 /** A number taken and then cancelled stays on record (NĐ 30/2020 requires no silent loss). */
