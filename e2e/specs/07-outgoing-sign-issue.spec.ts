@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineSpec, expect, expectText, expectVisible, login } from '../lib/harness.ts';
 
 export default defineSpec(
   'admin drafts an outgoing decision, signs it (no form) and issues it a number NN/QĐ-UBND',
-  async ({ page, baseURL, adminPassword }) => {
+  async ({ page, baseURL, adminPassword, artifactsDir }) => {
     await login(page, baseURL, 'admin', adminPassword);
     await page.getByTestId('nav-outgoing').click();
     await expectText(page.getByTestId('page-title'), 'Văn bản đi');
@@ -56,5 +58,14 @@ export default defineSpec(
     await page.getByTestId('nav-registers').click();
     await page.getByTestId('register-direction').getByText('Văn bản đi').click();
     await expectVisible(page.getByTestId('register-row').filter({ hasText: code }));
+
+    // "Xuất PDF" downloads the server's A4 register.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByTestId('register-pdf').click(),
+    ]);
+    const file = path.join(artifactsDir, 'so-dang-ky-di.pdf');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString() === '%PDF-', 'the register download should be a PDF');
   },
 );

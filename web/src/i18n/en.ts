@@ -451,7 +451,6 @@ const en: Messages = {
     yearLine: 'Year {{year}}',
     print: 'Print',
     exportPdf: 'Export PDF',
-    pdfHint: 'In the print dialog, choose the "Save as PDF" printer.',
     author: 'Author',
     codeCol: 'Number, notation',
     dateCol: 'Date',

@@ -449,7 +449,6 @@ const vi = {
     yearLine: 'Năm {{year}}',
     print: 'In',
     exportPdf: 'Xuất PDF',
-    pdfHint: 'Trong hộp thoại in, chọn máy in "Lưu dưới dạng PDF" (Save as PDF).',
     author: 'Tác giả',
     codeCol: 'Số, ký hiệu',
     dateCol: 'Ngày tháng',

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
   Anchor,
@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { documentsApi } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import type { DocumentWithTrace, TraceRow } from '../../api/types';
@@ -34,7 +34,12 @@ export function DocumentPage() {
   const { t } = useTranslation();
   const doc = useDocument(id);
   const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const navigate = useNavigate();
+  // The "registered, số đến N" message is shown once: a reload does not bring it back.
+  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
 
   if (doc.isPending) return <FullPageLoader />;
   if (doc.isError) {

@@ -7,7 +7,8 @@ export function FilePreview({ url, mime, name }: { url: string; mime: string; na
   if (mime === 'application/pdf') {
     return (
       <iframe
-        src={url}
+        // Open at page width without the thumbnails pane (Chromium, Firefox and Acrobat honour these).
+        src={`${url}#navpanes=0&view=FitH`}
         title={name}
         style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-3)' }}
         data-testid="file-preview-pdf"

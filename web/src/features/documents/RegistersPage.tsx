@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { documentsApi } from '../../api/endpoints';
+import { buildUrl } from '../../api/client';
 import type { Direction, Document } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -95,11 +96,8 @@ export function RegistersPage() {
     notifications.show({ color: 'green', message: t('table.exported', { file: fileName }) });
   };
 
-  const exportPdf = () => {
-    notifications.show({ color: 'blue', message: t('registers.pdfHint'), autoClose: 8000 });
-    // Let the hint render before the print dialog blocks the page.
-    setTimeout(() => window.print(), 300);
-  };
+  // The server renders the register as an A4 landscape PDF (Liberation Serif).
+  const pdfUrl = buildUrl(`/api/registers/${direction}`, { year, format: 'pdf' });
 
   return (
     <>
@@ -111,7 +109,7 @@ export function RegistersPage() {
           <Button variant="light" color="green" onClick={() => void exportExcel()} data-testid="register-excel">
             {t('common.exportExcel')}
           </Button>
-          <Button variant="light" color="red" onClick={exportPdf} data-testid="register-pdf">
+          <Button variant="light" color="red" component="a" href={pdfUrl} download data-testid="register-pdf">
             {t('registers.exportPdf')}
           </Button>
         </PageHeader>
