@@ -48,7 +48,7 @@ export default defineSpec(
       extracted.waitFor({ state: 'visible', timeout: 90_000 }),
       failed.waitFor({ state: 'visible', timeout: 90_000 }),
     ]);
-    expect(!(await failed.isVisible()), `extraction failed: ${await failed.innerText().catch(() => '')}`);
+    if (await failed.isVisible()) throw new Error(`extraction failed: ${await failed.innerText()}`);
     if (await page.getByTestId('ocr-unavailable').isVisible()) {
       throw new Error('OCR is not available on the server: install tesseract-ocr and tesseract-ocr-vie');
     }
