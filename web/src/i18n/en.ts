@@ -358,6 +358,7 @@ const en: Messages = {
     ocrUnavailable: 'OCR is not available on the server',
     ocrUnavailableHint: 'Scans (images, scanned PDFs) are not recognised; type the fields in.',
     confidence: 'Confidence {{pct}}%',
+    unreadable: 'Read «{{raw}}», which is not valid — please enter it',
     lowConfidence: 'Low confidence — please check',
     extractedText: 'Text read from the file',
     issuerHint: 'Pick a body in the system or type its name',

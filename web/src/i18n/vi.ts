@@ -356,6 +356,7 @@ const vi = {
     ocrUnavailable: 'OCR chưa sẵn sàng trên máy chủ',
     ocrUnavailableHint: 'Bản quét (ảnh, PDF quét) không được nhận dạng chữ; hãy nhập tay các trường.',
     confidence: 'Độ tin cậy {{pct}}%',
+    unreadable: 'Đọc được «{{raw}}» nhưng không hợp lệ — vui lòng nhập lại',
     lowConfidence: 'Độ tin cậy thấp — vui lòng kiểm tra',
     extractedText: 'Văn bản đọc được',
     issuerHint: 'Chọn cơ quan trong hệ thống hoặc gõ tên cơ quan',

@@ -94,6 +94,7 @@ export function IncomingRegisterPage() {
   const [form, setForm] = useState<IncomingForm>(EMPTY_FORM);
   const [touched, setTouched] = useState<ReadonlySet<FormKey>>(new Set());
   const [confidence, setConfidence] = useState<Partial<Record<FormKey, number>>>({});
+  const [unreadable, setUnreadable] = useState<Partial<Record<FormKey, string>>>({});
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -115,6 +116,7 @@ export function IncomingRegisterPage() {
       return next;
     });
     setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
+    setUnreadable((u) => (u[key] ? { ...u, [key]: undefined } : u));
   };
 
   const extract = useMutation({
@@ -125,6 +127,7 @@ export function IncomingRegisterPage() {
       const keys = (Object.keys(p.values) as FormKey[]).filter((k) => !touched.has(k));
       setForm((f) => ({ ...f, ...Object.fromEntries(keys.map((k) => [k, p.values[k]])) }));
       setConfidence(Object.fromEntries(keys.map((k) => [k, p.confidence[k] ?? 0])));
+      setUnreadable(p.unreadable);
       setErrors({});
     },
   });
@@ -183,11 +186,12 @@ export function IncomingRegisterPage() {
   // Field decorations: the label carries the confidence; low confidence is highlighted.
   const deco = (k: FormKey) => {
     const c = confidence[k];
-    const low = c !== undefined && c < LOW_CONFIDENCE;
+    const raw = unreadable[k];
+    const low = (c !== undefined && c < LOW_CONFIDENCE) || !!raw;
     return {
       label: <LabelWithConfidence label={label(k)} confidence={c} field={k} />,
       error: errors[k],
-      description: low ? t('incoming.lowConfidence') : undefined,
+      description: raw ? t('incoming.unreadable', { raw }) : low ? t('incoming.lowConfidence') : undefined,
       classNames: low ? { input: 'dh-low-confidence' } : undefined,
       'data-low-confidence': low || undefined,
       'data-testid': `incoming-${k}`,
@@ -231,6 +235,7 @@ export function IncomingRegisterPage() {
                       setFile(null);
                       setExtraction(null);
                       setConfidence({});
+                      setUnreadable({});
                     }}
                   >
                     {t('incoming.removeFile')}

@@ -76,6 +76,18 @@ describe('prefillFromExtraction', () => {
     );
     expect(p.values).toEqual({});
   });
+  it('keeps what was read for a refused value', () => {
+    const p = prefillFromExtraction(
+      {
+        ...extraction,
+        fields: {
+          issuedDate: { value: null, confidence: 0, flags: ['DATE_INVALID'], raw: 'ngày 30 tháng 02 năm 2026' },
+        },
+      },
+      ['CV'],
+    );
+    expect(p.unreadable).toEqual({ issuedDate: 'ngày 30 tháng 02 năm 2026' });
+  });
 });
 
 describe('signingFormOf', () => {

@@ -107,7 +107,22 @@ const listOf = (v: unknown): string[] | null =>
 export interface Prefill {
   values: Partial<IncomingForm>;
   confidence: Partial<Record<FormKey, number>>;
+  /** What was read for a field the extractor refused (e.g. an impossible date), for the clerk to fix. */
+  unreadable: Partial<Record<FormKey, string>>;
 }
+
+/** Extractor fields that fill one form field each. */
+const FIELD_OF: Partial<Record<string, FormKey>> = {
+  issuer: 'issuer',
+  number: 'number',
+  notation: 'notation',
+  issuedDate: 'issuedDate',
+  type: 'type',
+  subject: 'subject',
+  signingForm: 'signerForm',
+  signerPosition: 'signerPosition',
+  signerName: 'signerName',
+};
 
 /** Turns the extractor's answer into form values with their confidence. Never invents a value. */
 export function prefillFromExtraction(x: Extraction, typeCodes: readonly string[]): Prefill {
@@ -137,7 +152,14 @@ export function prefillFromExtraction(x: Extraction, typeCodes: readonly string[
   put('urgency', u === null ? null : String(u), f.urgency?.confidence);
   const s = levelOf(f.secrecy?.value, SECRECY_WORDS);
   put('secrecy', s === null ? null : String(s), f.secrecy?.confidence);
-  return { values, confidence };
+  const unreadable: Partial<Record<FormKey, string>> = {};
+  for (const [name, field] of Object.entries(f)) {
+    const key = FIELD_OF[name];
+    if (key && !(key in values) && field && typeof field.raw === 'string' && field.raw.trim()) {
+      unreadable[key] = field.raw.trim();
+    }
+  }
+  return { values, confidence, unreadable };
 }
 
 /** A unit whose name, short name or code matches what was typed (case and diacritics ignored). */
