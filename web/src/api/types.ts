@@ -217,6 +217,8 @@ export type Facets = Record<'type' | 'status' | 'urgency' | 'field', Record<stri
 export interface DocumentPage {
   items: Document[];
   total: number;
+  /** False when a search matched so many documents that total and facets cover only the first ones. */
+  totalExact?: boolean;
   facets: Facets;
   page: number;
   pageSize: number;

@@ -236,6 +236,7 @@ const en: Messages = {
     resetFilters: 'Clear filters',
     pageSize: 'Rows per page',
     count: '{{count}} documents',
+    pageInfoApprox: '{{from}}–{{to}} of more than {{total}} documents',
     pageInfo: '{{from}}–{{to}} of {{total}} documents',
     exportAllTooMany: 'Only the first {{max}} documents are exported.',
     arrivalNumber: 'Arrival no.',

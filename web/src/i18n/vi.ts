@@ -234,6 +234,7 @@ const vi = {
     resetFilters: 'Xóa điều kiện lọc',
     pageSize: 'Số dòng mỗi trang',
     count: '{{count}} văn bản',
+    pageInfoApprox: '{{from}}–{{to}} / hơn {{total}} văn bản',
     pageInfo: '{{from}}–{{to}} / {{total}} văn bản',
     exportAllTooMany: 'Chỉ xuất {{max}} văn bản đầu tiên.',
     arrivalNumber: 'Số đến',
