@@ -4,6 +4,7 @@ import { type Db, openDb } from './platform/db.js';
 import { applyMigrations, MIGRATION_LOCK_KEY } from './platform/migrate.js';
 import { buildHttp, type RouteInfo } from './platform/http/app.js';
 import { seedIfEmpty, type SeedResult } from './org/seed/seed.js';
+import { seedRoutingIfEmpty } from './routing/seed/seed-routing.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { unitRoutes } from './org/units.routes.js';
@@ -18,6 +19,9 @@ import { incomingRoutes } from './documents/incoming.routes.js';
 import { outgoingRoutes } from './documents/outgoing.routes.js';
 import { documentRoutes } from './documents/document.routes.js';
 import { uploadRoutes } from './documents/upload.routes.js';
+import { createRouting } from './routing/service.js';
+import { routingRoutes } from './routing/routing.routes.js';
+import { calendarDeadlines } from './routing/deadline.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -36,6 +40,7 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'adminPasswor
   return db.withLock(MIGRATION_LOCK_KEY, async (q) => {
     const migrations = await applyMigrations(q);
     const seed = await seedIfEmpty(q, config);
+    await seedRoutingIfEmpty(q);
     return { migrations, seed };
   });
 }
@@ -61,10 +66,12 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   peopleRoutes(app, db);
   assignmentRoutes(app, db);
   quotaRoutes(app, db);
-  incomingRoutes(app, db, clock);
+  const routing = createRouting({ addDeadline: calendarDeadlines(async () => []) });
+  incomingRoutes(app, db, clock, routing);
+  routingRoutes(app, db, clock, routing);
   outgoingRoutes(app, db, clock);
   documentRoutes(app, db, storage, clock);
-  uploadRoutes(app, db, clock, storage);
+  uploadRoutes(app, db, clock, storage, routing);
   await app.ready();
   return {
     app,

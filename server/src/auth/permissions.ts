@@ -28,21 +28,35 @@ export const PERMISSIONS = [
   'outgoing.check',
   'outgoing.sign',
   'outgoing.issue',
+  'routing.read',
+  'routing.override',
+  'routing.admin',
+  'calendar.read',
+  'calendar.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF: Permission[] = ['org.read', 'people.read', 'documents.read'];
+const STAFF: Permission[] = ['org.read', 'people.read', 'documents.read', 'routing.read', 'calendar.read'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // NĐ 30/2020, Điều 15, 22: the clerk registers incoming documents and gives outgoing ones their number.
-  clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
+  clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue', 'routing.override'],
   specialist: [...STAFF, 'outgoing.draft'],
   // Điều 12: the head of the drafting unit checks content; the assigned person checks format.
-  dept_head: [...STAFF, 'quotas.read', 'outgoing.draft', 'outgoing.check'],
-  office_leader: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.draft', 'outgoing.check', 'outgoing.sign'],
-  vice_chairman: [...STAFF, 'quotas.read', 'outgoing.sign'],
-  chairman: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.sign'],
+  dept_head: [...STAFF, 'quotas.read', 'outgoing.draft', 'outgoing.check', 'routing.override'],
+  office_leader: [
+    ...STAFF,
+    'quotas.read',
+    'audit.read',
+    'outgoing.draft',
+    'outgoing.check',
+    'outgoing.sign',
+    'routing.override',
+  ],
+  // A clerk or a leader may override a route, giving a reason (issue 4).
+  vice_chairman: [...STAFF, 'quotas.read', 'outgoing.sign', 'routing.override'],
+  chairman: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.sign', 'routing.override'],
   // Row scoping (own organisation only) is applied by the stores: see ownUnitOnly.
   agency_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
   commune_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],

@@ -98,6 +98,16 @@ export const IncomingIn = z.object({
   fields: z.array(z.string().min(1)).max(20).optional(),
   text: z.string().max(2_000_000).optional(),
   referencedCodes: z.array(z.string().trim().min(3).max(100)).max(50).optional(),
+  references: z
+    .array(
+      z.object({
+        code: z.string().trim().min(3).max(100),
+        issuer: z.object({ unitCode: z.string().max(40).optional(), name: z.string().max(300).optional() }).optional(),
+        kind: z.enum(['advice', 'response', 'other']).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
   confirmDuplicate: z.boolean().optional(),
 });
 

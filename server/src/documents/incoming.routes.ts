@@ -7,8 +7,11 @@ import { DocumentOut, DocumentPageOut, IncomingIn, ListQuery } from './document.
 import { registerIncoming } from './incoming.store.js';
 import { searchDocuments } from './search.store.js';
 import { DOCUMENT_TYPES } from './types.js';
+import type { Routing } from '../routing/service.js';
+import { routeOnRegister } from '../routing/register-hook.js';
+import { RouteOut } from '../routing/route.schema.js';
 
-export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock): void {
+export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing): void {
   const r = typed(app);
   r.post(
     '/api/incoming',
@@ -18,12 +21,13 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
         tags: ['documents'],
         description: 'Đăng ký văn bản đến (JSON). Tải tệp: /api/incoming/upload.',
         body: IncomingIn,
-        response: { 201: DocumentOut },
+        response: { 201: DocumentOut.extend({ route: RouteOut.nullable() }) },
       },
     },
     async (req, reply) => {
-      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock }));
-      return reply.status(201).send(doc);
+      const r = routeOnRegister(routing);
+      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r.hook }));
+      return reply.status(201).send({ ...doc, route: r.out.route });
     },
   );
   for (const direction of ['in', 'out'] as const) {

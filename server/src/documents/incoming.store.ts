@@ -32,6 +32,12 @@ export interface IncomingInput {
   fields?: string[];
   text?: string;
   referencedCodes?: string[];
+  /** Documents this one cites; kind "advice" marks an agency's advice (ý kiến tham mưu, thẩm định). */
+  references?: {
+    code: string;
+    issuer?: { unitCode?: string; name?: string };
+    kind?: 'advice' | 'response' | 'other';
+  }[];
   confirmDuplicate?: boolean;
 }
 
@@ -49,6 +55,15 @@ export interface RegisterOptions {
   sourceDocumentId?: string;
   /** Releases write into another organisation's register. */
   registerUnitId?: string;
+  /**
+   * Runs inside the transaction after the row is written and before the arrival number is
+   * taken (routing), so that its reads stay out of the numbering lock.
+   */
+  beforeNumbering?: (
+    q: Queryable,
+    doc: DocumentView,
+    duplicateOf: { id: string; arrivalNumber: number } | null,
+  ) => Promise<void>;
 }
 
 async function resolveIssuer(
@@ -166,7 +181,11 @@ export async function registerIncoming(
 
   const year = yearInVietnam(now);
   const recipients = normaliseRecipients(i.recipients);
-  const referencedCodes = [...new Set((i.referencedCodes ?? []).map((c) => c.trim()).filter(Boolean))];
+  const referencedCodes = [
+    ...new Set(
+      [...(i.referencedCodes ?? []), ...(i.references ?? []).map((r) => r.code)].map((c) => c.trim()).filter(Boolean),
+    ),
+  ];
   const rows = await q.query<DocRow>(
     `INSERT INTO documents AS d (direction, register_unit_id, issuer_unit_id, issuer_name, number, notation, code, code_norm,
        issued_date, type, subject, signer_form, signer_position, signer_name, urgency, secrecy, pages, recipients,
@@ -229,6 +248,10 @@ export async function registerIncoming(
     files.push({ sha256: f.sha256, name: f.name, kind: 'main', mime: f.mime, size: f.size });
   }
   const loaded = toView(rows[0]!, files);
+  if (i.references?.length) {
+    await q.query('UPDATE documents SET references_json = $2 WHERE id = $1', [id, JSON.stringify(i.references)]);
+  }
+  await o.beforeNumbering?.(q, loaded, dup ? { id: dup.id, arrivalNumber: dup.arrival_number } : null);
   // The arrival number is taken last: its row lock is held until commit, so everything that
   // can run before it does, and concurrent registrations queue for as short a time as possible.
   const arrivalNumber = await assignArrivalNumber(q, incomingScope(registerUnitId), year, id);

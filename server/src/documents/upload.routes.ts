@@ -11,6 +11,9 @@ import { ocrStatus } from '../extraction/ocr.js';
 import { DocumentOut, IncomingIn } from './document.schema.js';
 import { incomingFromExtraction } from './from-extraction.js';
 import { registerIncoming } from './incoming.store.js';
+import type { Routing } from '../routing/service.js';
+import { routeOnRegister } from '../routing/register-hook.js';
+import { RouteOut } from '../routing/route.schema.js';
 
 const MIME: Record<FileText['kind'], string> = {
   pdf: 'application/pdf',
@@ -63,7 +66,7 @@ async function readMultipart(req: FastifyRequest): Promise<Upload> {
 
 const fieldsOut = z.record(z.string(), z.unknown());
 
-export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage: BlobStorage): void {
+export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage: BlobStorage, routing: Routing): void {
   const r = typed(app);
 
   r.get(
@@ -144,7 +147,7 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         tags: ['documents'],
         description:
           'Đăng ký văn bản đến từ tệp (multipart `file` + `data` JSON tùy chọn). Trường thiếu lấy từ kết quả trích xuất.',
-        response: { 201: DocumentOut },
+        response: { 201: DocumentOut.extend({ route: RouteOut.nullable() }) },
       },
     },
     async (req, reply) => {
@@ -172,15 +175,17 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         );
       }
       const sha256 = await storage.put(up.bytes);
+      const routed = routeOnRegister(routing);
       try {
         const doc = await db.tx((q) =>
           registerIncoming(q, req.user!, parsed.data, {
             clock,
+            beforeNumbering: routed.hook,
             source: 'upload',
             files: [{ sha256, name: up.name, mime: MIME[ft.kind], size: up.bytes.length }],
           }),
         );
-        return reply.status(201).send(doc);
+        return reply.status(201).send({ ...doc, route: routed.out.route });
       } catch (e) {
         // Nothing half-written: bytes that no document references go again.
         const used = await db.query('SELECT 1 FROM document_files WHERE sha256 = $1 LIMIT 1', [sha256]);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import { invalid, notFound } from '../platform/errors.js';
+import { bumpRoutingGeneration } from './generation.js';
 import { appendAudit, type Actor } from '../audit/audit.store.js';
 import { planAssignmentChange } from './assignments.js';
 
@@ -137,6 +138,7 @@ export async function changeAssignment(
     [leaderId, i.fieldCodes, i.areaCodes, i.agencyIds, i.validFrom, i.note ?? ''],
   );
   const after = (await hydrate(q, await q.query<Raw>(`${SELECT} WHERE a.id = $1`, [rows[0]!.id])))[0]!;
+  await bumpRoutingGeneration(q);
   await appendAudit(
     q,
     actor,

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
+import { bumpRoutingGeneration } from './generation.js';
 import { appendAudit, type Actor } from '../audit/audit.store.js';
 import { type AuthUser, toAuthUser, USER_SELECT, type UserRow } from '../auth/auth.store.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
@@ -78,6 +79,7 @@ export async function createPerson(q: Queryable, actor: Actor, i: PersonInput): 
     ],
   );
   const created = await getPerson(q, rows[0]!.id);
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'create', 'user', created.id, null, auditView(created));
   return created;
 }
@@ -108,6 +110,7 @@ export async function updatePerson(
   if (patch.active === false || patch.password !== undefined)
     await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
   const after = await getPerson(q, id);
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'update', 'user', id, auditView(before), {
     ...auditView(after),
     passwordChanged: patch.password !== undefined || undefined,

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
+import { bumpRoutingGeneration } from './generation.js';
 import { appendAudit, type Actor } from '../audit/audit.store.js';
 
 export const UNIT_LEVELS = ['province', 'office', 'department', 'agency', 'commune'] as const;
@@ -118,6 +119,7 @@ export async function createUnit(q: Queryable, actor: Actor, u: UnitInput): Prom
     ],
   );
   const created = await getUnit(q, rows[0]!.id);
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'create', 'unit', created.id, null, created);
   return created;
 }
@@ -145,6 +147,7 @@ export async function updateUnit(q: Queryable, actor: Actor, id: string, patch: 
   }
   if (sets.length) await q.query(`UPDATE units SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, p);
   const after = await getUnit(q, id);
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'update', 'unit', id, before, after);
   return after;
 }
@@ -166,6 +169,7 @@ export async function createField(q: Queryable, actor: Actor, f: Field): Promise
     'INSERT INTO fields(code, name, name_en, sort) VALUES ($1,$2,$3,(SELECT coalesce(max(sort),0)+1 FROM fields))',
     [f.code, f.name, f.nameEn],
   );
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'create', 'field', f.code, null, f);
   return f;
 }
@@ -180,6 +184,7 @@ export async function updateField(
   if (!before) throw notFound('lĩnh vực');
   const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   await q.query('UPDATE fields SET name = $2, name_en = $3 WHERE code = $1', [code, after.name, after.nameEn]);
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'update', 'field', code, before, after);
   return after;
 }

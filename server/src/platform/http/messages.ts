@@ -55,6 +55,14 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
   q: ['Từ khóa', 'Search text'],
   reason: ['Lý do', 'Reason'],
   data: ['Dữ liệu kèm tệp', 'Form data'],
+  references: ['Văn bản dẫn chiếu', 'References'],
+  policy: ['Chính sách phân luồng', 'Routing policy'],
+  rules: ['Quy tắc', 'Rules'],
+  leadAgencyId: ['Cơ quan chủ trì', 'Lead agency'],
+  departmentId: ['Phòng xử lý', 'Department'],
+  deadline: ['Hạn xử lý', 'Deadline'],
+  entries: ['Danh mục thẩm quyền', 'Competence catalogue'],
+  lastN: ['Số văn bản chạy thử', 'Documents to dry-run'],
 };
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
@@ -214,6 +222,11 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     (p, f) => `${f}: the file name "${p.name ?? ''}" does not match its content (actually ${p.kind ?? ''}).`,
   ],
   FILE_REQUIRED: [(_p, f) => `${f}: chưa chọn tệp.`, (_p, f) => `${f}: no file was sent.`],
+  POLICY_INVALID: [
+    (p) => `Chính sách phân luồng không hợp lệ — quy tắc «${p.rule || '?'}»: ${p.detail ?? ''}`,
+    (p) => `The routing policy is invalid — rule "${p.rule || '?'}": ${p.detail ?? ''}`,
+  ],
+  NO_DRAFT: [() => 'Chưa có bản nháp chính sách phân luồng.', () => 'There is no draft routing policy.'],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
 };
 

@@ -1,0 +1,123 @@
+import type { Queryable } from '../platform/db.js';
+import type { Route } from './engine.js';
+import type { DocumentForRouting, Reference } from './facts.js';
+import type { RoutedDocument } from './service.js';
+
+export interface StoredRoute {
+  documentId: string;
+  policyVersion: number;
+  routeDate: string;
+  route: Route;
+  field: { code: string | null; source: string; confidence: number | null };
+  acted: boolean;
+  overridden: boolean;
+  overrideReason: string | null;
+  computedAt: string;
+}
+
+interface Row {
+  document_id: string;
+  policy_version: number;
+  route_date: string;
+  route: Route;
+  field_code: string | null;
+  field_source: string;
+  field_confidence: number | null;
+  acted: boolean;
+  overridden: boolean;
+  override_reason: string | null;
+  computed_at: Date;
+}
+
+const toStored = (r: Row): StoredRoute => ({
+  documentId: r.document_id,
+  policyVersion: r.policy_version,
+  routeDate: r.route_date,
+  route: r.route,
+  field: { code: r.field_code, source: r.field_source, confidence: r.field_confidence },
+  acted: r.acted,
+  overridden: r.overridden,
+  overrideReason: r.override_reason,
+  computedAt: new Date(r.computed_at).toISOString(),
+});
+
+export async function saveRoute(
+  q: Queryable,
+  documentId: string,
+  date: string,
+  given: string[],
+  routed: RoutedDocument,
+): Promise<void> {
+  const field = given[0] ?? routed.field?.field ?? null;
+  await q.query(
+    `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source, field_confidence)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+     ON CONFLICT (document_id) DO UPDATE SET policy_version = $2, route_date = $3, flow = $4, route = $5, field_code = $6,
+       field_source = $7, field_confidence = $8, computed_at = now()`,
+    [
+      documentId,
+      routed.policyVersion,
+      date,
+      routed.route.flow,
+      JSON.stringify(routed.route),
+      field,
+      given.length ? 'given' : routed.field ? routed.field.method : 'none',
+      given.length ? 1 : (routed.field?.confidence ?? null),
+    ],
+  );
+}
+
+export async function loadRoute(q: Queryable, documentId: string, forUpdate = false): Promise<StoredRoute | null> {
+  const r = (
+    await q.query<Row>(`SELECT * FROM document_routes WHERE document_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
+      documentId,
+    ])
+  )[0];
+  return r ? toStored(r) : null;
+}
+
+/** Rebuilds the routing input of a stored incoming document (dry runs, recomputation). */
+export async function routingInputOf(
+  q: Queryable,
+  documentId: string,
+): Promise<DocumentForRouting & { duplicateOf: string | null }> {
+  const d = (
+    await q.query<{
+      issuer_unit_id: string | null;
+      issuer_name: string;
+      code: string | null;
+      level: string | null;
+      area_code: string | null;
+      type: string;
+      subject: string;
+      full_text: string;
+      field_codes: string[];
+      urgency: number;
+      secrecy: number;
+      references_json: Reference[];
+      referenced_codes: string[];
+      due_date: string | null;
+      arrival_date: string;
+      duplicate_of: string | null;
+    }>(
+      `SELECT d.issuer_unit_id, d.issuer_name, u.code, u.level, u.area_code, d.type, d.subject, d.full_text, d.field_codes,
+         d.urgency, d.secrecy, d.references_json, d.referenced_codes, d.due_date, d.arrival_date, d.duplicate_of
+       FROM documents d LEFT JOIN units u ON u.id = d.issuer_unit_id WHERE d.id = $1`,
+      [documentId],
+    )
+  )[0]!;
+  return {
+    issuer: { unitId: d.issuer_unit_id, unitCode: d.code, name: d.issuer_name, level: d.level, areaCode: d.area_code },
+    type: d.type,
+    subject: d.subject,
+    text: d.full_text,
+    fields: d.field_codes,
+    urgency: d.urgency,
+    secrecy: d.secrecy,
+    references: d.references_json.map((r) => ({ code: r.code, kind: r.kind })),
+    referencedCodes: d.referenced_codes,
+    dueDate: d.due_date,
+    date: d.arrival_date,
+    duplicateOf: d.duplicate_of,
+  };
+}

@@ -1,0 +1,232 @@
+import { foldVietnamese } from '../platform/text.js';
+import type { Facts } from './facts.js';
+import type { Action, Condition, Flow, Policy, Rule } from './policy.js';
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+/** The organisation as the engine sees it on the document's date; built once, read many times. */
+export interface OrgSnapshot {
+  chairman: Ref | null;
+  /** Field code → leader in charge on the date. */
+  leaderByField: ReadonlyMap<string, Ref>;
+  /** Area code → leader in charge on the date. */
+  leaderByArea: ReadonlyMap<string, Ref>;
+  /** Field code → the Office department that follows it. */
+  departmentByField: ReadonlyMap<string, Ref>;
+  /** Field code → the agency in charge of it. */
+  agencyByField: ReadonlyMap<string, Ref>;
+  /** Unit code → unit. */
+  unitByCode: ReadonlyMap<string, Ref>;
+}
+
+export interface DeadlineRule {
+  amount: number;
+  unit: 'working_days' | 'calendar_days';
+}
+
+export interface RouteContext {
+  org: OrgSnapshot;
+  /** The date the deadline counts from (arrival date) and a way to count it. */
+  from: string;
+  addDeadline: (from: string, rule: DeadlineRule) => string;
+  requestedDeadline?: string | null;
+  /** Facts found outside the policy, each becoming a flag with its reason. */
+  extraFlags?: { code: string; message: string; reason: string }[];
+}
+
+export interface Route {
+  flow: Flow;
+  leader: Ref | null;
+  department: Ref | null;
+  leadAgency: Ref | null;
+  coAgencies: Ref[];
+  deadline: string | null;
+  flags: { code: string; message: string }[];
+  reasons: { rule: string; text: string }[];
+  guidance: string | null;
+}
+
+/** Flag texts; a policy may add its own codes, shown as written. */
+export const FLAG_MESSAGES: Record<string, string> = {
+  COMMUNE_NO_ADVICE: 'Đề nghị của UBND cấp xã chưa có ý kiến tham mưu của cơ quan chuyên môn.',
+  COMMUNE_OWN_COMPETENCE: 'Nội dung thuộc thẩm quyền của UBND cấp xã sau phân cấp.',
+  SECRET: 'Văn bản mật: hạn chế phạm vi lưu hành.',
+  DUPLICATE: 'Có thể trùng với văn bản đã đăng ký.',
+  RESUBMISSION: 'Gửi lại nội dung đã trả lại hoặc đang xử lý.',
+  RESPONSE_TO_OURS: 'Văn bản trả lời văn bản của UBND tỉnh/Văn phòng.',
+  URGENT: 'Văn bản khẩn: trình ngay.',
+  NO_FIELD: 'Chưa xác định được lĩnh vực: cần người xác nhận.',
+};
+
+export function matches(c: Condition, f: Facts): boolean {
+  if ('always' in c) return true;
+  if ('all' in c) return c.all.every((x) => matches(x, f));
+  if ('any' in c) return c.any.some((x) => matches(x, f));
+  if ('not' in c) return !matches(c.not, f);
+  if ('senderLevel' in c) return c.senderLevel.includes(f.senderLevel);
+  if ('senderUnit' in c) return f.senderUnitCode !== null && c.senderUnit.includes(f.senderUnitCode);
+  if ('senderArea' in c) return f.senderArea !== null && c.senderArea.includes(f.senderArea);
+  if ('type' in c) return c.type.includes(f.type);
+  if ('field' in c) return f.fields.some((x) => c.field.includes(x));
+  if ('urgencyAtLeast' in c) return f.urgency >= c.urgencyAtLeast;
+  if ('secrecyAtLeast' in c) return f.secrecy >= c.secrecyAtLeast;
+  if ('textHas' in c) return c.textHas.some((p) => f.folded.includes(foldVietnamese(p)));
+  if ('requestKind' in c) return c.requestKind.includes(f.requestKind);
+  if ('hasAdvice' in c) return f.hasAdvice === c.hasAdvice;
+  if ('isResponse' in c) return f.isResponse === c.isResponse;
+  if ('competence' in c) return f.competence !== null && c.competence.includes(f.competence.level);
+  return false;
+}
+
+/** Rule conditions with their phrases folded once, so evaluation does no string work per rule. */
+export function compilePolicy(p: Policy): Policy {
+  const fold = (c: Condition): Condition => {
+    if ('all' in c) return { all: c.all.map(fold) };
+    if ('any' in c) return { any: c.any.map(fold) };
+    if ('not' in c) return { not: fold(c.not) };
+    if ('textHas' in c) return { textHas: c.textHas.map(foldVietnamese) };
+    return c;
+  };
+  return { ...p, rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, when: fold(r.when) })) };
+}
+
+const FLOW_TEXT: Record<Flow, string> = {
+  SUBMIT_TO_LEADER: 'trình lãnh đạo UBND tỉnh',
+  SEND_TO_AGENCY_FOR_ADVICE: 'chuyển cơ quan chuyên môn tham mưu trước',
+  HANDLE_IN_OFFICE: 'xử lý tại Văn phòng',
+  FOR_INFORMATION: 'để biết, lưu',
+  RETURN_TO_SENDER: 'trả lại, hướng dẫn',
+};
+
+/**
+ * Evaluates a compiled policy for one document's facts. Rules run in order; the first rule to
+ * set a part of the route wins it; flags and co-operating agencies accumulate; a rule with
+ * `stop` ends the evaluation. Parts no rule set take their defaults (leader and department by
+ * field, lead agency by competence), each with its reason.
+ */
+export function route(policy: Policy, f: Facts, ctx: RouteContext): Route {
+  const r: Route = {
+    flow: 'HANDLE_IN_OFFICE',
+    leader: null,
+    department: null,
+    leadAgency: null,
+    coAgencies: [],
+    deadline: null,
+    flags: [],
+    reasons: [],
+    guidance: null,
+  };
+  const set = new Set<string>();
+  const org = ctx.org;
+  const byField = (m: ReadonlyMap<string, Ref>) => f.fields.map((x) => m.get(x)).find(Boolean) ?? null;
+  const competentAgency = () =>
+    (f.competence?.adviceAgency ? org.unitByCode.get(f.competence.adviceAgency) : undefined) ??
+    byField(org.agencyByField);
+  const flag = (code: string) => {
+    if (!r.flags.some((x) => x.code === code)) r.flags.push({ code, message: FLAG_MESSAGES[code] ?? code });
+  };
+
+  const apply = (rule: Rule, a: Action) => {
+    const part = Object.keys(a)[0]!;
+    if (part.startsWith('set') && set.has(part)) return;
+    if ('setFlow' in a) {
+      r.flow = a.setFlow;
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: ${FLOW_TEXT[a.setFlow]}.` });
+    } else if ('setLeader' in a) {
+      const leader =
+        a.setLeader === 'chairman'
+          ? org.chairman
+          : a.setLeader === 'by_area'
+            ? ((f.senderArea ? org.leaderByArea.get(f.senderArea) : undefined) ?? byField(org.leaderByField))
+            : (byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null));
+      if (!leader) return;
+      r.leader = leader;
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: lãnh đạo phụ trách ${leader.name}.` });
+    } else if ('setDepartment' in a) {
+      const d =
+        a.setDepartment === 'by_field' ? byField(org.departmentByField) : (org.unitByCode.get(a.setDepartment) ?? null);
+      if (!d) return;
+      r.department = d;
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: phòng ${d.name}.` });
+    } else if ('setLeadAgency' in a) {
+      const g =
+        a.setLeadAgency === 'by_field'
+          ? byField(org.agencyByField)
+          : a.setLeadAgency === 'competent'
+            ? competentAgency()
+            : (org.unitByCode.get(a.setLeadAgency) ?? null);
+      if (!g) return;
+      r.leadAgency = g;
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: cơ quan chủ trì ${g.name}.` });
+    } else if ('addCoAgencies' in a) {
+      for (const code of a.addCoAgencies) {
+        const g = org.unitByCode.get(code);
+        if (g && !r.coAgencies.some((x) => x.id === g.id)) r.coAgencies.push(g);
+      }
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: cơ quan phối hợp.` });
+      return;
+    } else if ('setDeadline' in a) {
+      r.deadline = ctx.addDeadline(ctx.from, a.setDeadline);
+      const unit = a.setDeadline.unit === 'working_days' ? 'ngày làm việc' : 'ngày';
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: hạn ${a.setDeadline.amount} ${unit}.` });
+    } else if ('addFlag' in a) {
+      flag(a.addFlag);
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: ${FLAG_MESSAGES[a.addFlag] ?? a.addFlag}` });
+      return;
+    } else if ('setGuidance' in a) {
+      r.guidance = a.setGuidance;
+      r.reasons.push({ rule: rule.id, text: `${rule.name}: hướng dẫn kèm theo.` });
+    }
+    set.add(part);
+  };
+
+  for (const rule of policy.rules) {
+    if (!matches(rule.when, f)) continue;
+    for (const a of rule.then) apply(rule, a);
+    if (rule.stop) break;
+  }
+
+  if (!set.has('setFlow'))
+    r.reasons.push({ rule: 'default', text: `Không quy tắc nào chọn luồng: ${FLOW_TEXT[r.flow]}.` });
+  if (!set.has('setLeader')) {
+    const leader = byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null);
+    if (leader) {
+      r.leader = leader;
+      r.reasons.push({
+        rule: 'default',
+        text: `Lãnh đạo phụ trách lĩnh vực/địa bàn theo phân công ngày ${ctx.from}: ${leader.name}.`,
+      });
+    }
+  }
+  if (!set.has('setDepartment')) {
+    const d = byField(org.departmentByField);
+    if (d) {
+      r.department = d;
+      r.reasons.push({ rule: 'default', text: `Phòng theo dõi lĩnh vực: ${d.name}.` });
+    }
+  }
+  if (!set.has('setLeadAgency') && r.flow === 'SEND_TO_AGENCY_FOR_ADVICE') {
+    const g = competentAgency();
+    if (g) {
+      r.leadAgency = g;
+      r.reasons.push({ rule: 'default', text: `Cơ quan chuyên môn theo lĩnh vực: ${g.name}.` });
+    }
+  }
+  if (r.flow === 'RETURN_TO_SENDER' && !r.guidance && f.competence) {
+    r.guidance = `${f.competence.guidance} (Căn cứ: ${f.competence.basis})`;
+  }
+  if (ctx.requestedDeadline && (!r.deadline || ctx.requestedDeadline < r.deadline)) {
+    r.deadline = ctx.requestedDeadline;
+    r.reasons.push({ rule: 'default', text: `Hạn xử lý theo yêu cầu của văn bản: ${ctx.requestedDeadline}.` });
+  }
+  if (f.fields.length === 0) flag('NO_FIELD');
+  for (const x of ctx.extraFlags ?? []) {
+    flag(x.code);
+    if (x.message) r.flags.find((y) => y.code === x.code)!.message = x.message;
+    r.reasons.push({ rule: 'facts', text: x.reason });
+  }
+  return r;
+}

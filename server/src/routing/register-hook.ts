@@ -1,0 +1,45 @@
+import type { Queryable } from '../platform/db.js';
+import type { DocumentView } from '../documents/document.store.js';
+import { routingInputOf, saveRoute } from './document-route.store.js';
+import type { RoutedDocument, Routing } from './service.js';
+
+export interface RouteSummary {
+  flow: string;
+  leader: { id: string; name: string } | null;
+  department: { id: string; name: string } | null;
+  leadAgency: { id: string; name: string } | null;
+  coAgencies: { id: string; name: string }[];
+  deadline: string | null;
+  flags: { code: string; message: string }[];
+  reasons: { rule: string; text: string }[];
+  guidance: string | null;
+  policyVersion: number;
+  field: { code: string | null; source: string; confidence: number | null };
+}
+
+export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
+  return {
+    ...routed.route,
+    policyVersion: routed.policyVersion,
+    field: {
+      code: given[0] ?? routed.field?.field ?? null,
+      source: given.length ? 'given' : (routed.field?.method ?? 'none'),
+      confidence: given.length ? 1 : (routed.field?.confidence ?? null),
+    },
+  };
+}
+
+/**
+ * Every incoming document gets its route at registration, inside the same transaction: the
+ * hook for registerIncoming's `beforeNumbering`. `result` receives the route for the answer.
+ */
+export function routeOnRegister(routing: Routing) {
+  const out: { route: RouteSummary | null } = { route: null };
+  const hook = async (q: Queryable, doc: DocumentView, dup: { id: string; arrivalNumber: number } | null) => {
+    const input = await routingInputOf(q, doc.id);
+    const routed = await routing.compute(q, input, { duplicateOf: dup, documentId: doc.id });
+    await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
+    out.route = summary(routed, input.fields ?? []);
+  };
+  return { hook, out };
+}

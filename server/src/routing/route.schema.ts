@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const RefOut = z.object({ id: z.string(), name: z.string() });
+
+/** The route as the API shows it (issue 4 contract), with the policy version that produced it. */
+export const RouteOut = z.object({
+  flow: z.string(),
+  leader: RefOut.nullable(),
+  department: RefOut.nullable(),
+  leadAgency: RefOut.nullable(),
+  coAgencies: z.array(RefOut),
+  deadline: z.string().nullable(),
+  flags: z.array(z.object({ code: z.string(), message: z.string() })),
+  reasons: z.array(z.object({ rule: z.string(), text: z.string() })),
+  guidance: z.string().nullable(),
+  policyVersion: z.number(),
+  field: z.object({ code: z.string().nullable(), source: z.string(), confidence: z.number().nullable() }),
+});
+
+export const StoredRouteOut = RouteOut.extend({
+  routeDate: z.string(),
+  acted: z.boolean(),
+  overridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+  computedAt: z.string(),
+});
+
+export const ReferenceIn = z.object({
+  code: z.string().trim().min(3).max(100),
+  issuer: z.object({ unitCode: z.string().max(40).optional(), name: z.string().max(300).optional() }).optional(),
+  kind: z.enum(['advice', 'response', 'other']).optional(),
+});

@@ -1,0 +1,227 @@
+import type { Db, Queryable } from '../platform/db.js';
+import { foldVietnamese } from '../platform/text.js';
+import { routingGeneration } from '../org/generation.js';
+import { buildFacts, type CompetenceEntry, type DocumentForRouting } from './facts.js';
+import { compilePolicy, type DeadlineRule, type OrgSnapshot, route, type Route } from './engine.js';
+import type { Policy } from './policy.js';
+import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
+import { suggestField, type FieldSuggestion } from './suggest.js';
+
+export interface RoutedDocument {
+  route: Route;
+  policyVersion: number;
+  field: FieldSuggestion | null;
+}
+
+export interface RoutingDeps {
+  /** Counts a deadline from a date, in working or calendar days (calendar/). */
+  addDeadline: (q: Queryable, from: string, rule: DeadlineRule) => Promise<string>;
+}
+
+interface Cache {
+  generation: string;
+  live: { version: number; policy: Policy; compiled: Policy } | null;
+  catalogue: CompetenceEntry[];
+  snapshots: Map<string, OrgSnapshot>;
+}
+
+/** Extra inputs from the register: links found by looking at other documents. */
+export interface RoutingExtras {
+  duplicateOf?: { id: string; arrivalNumber: number | null } | null;
+  documentId?: string;
+}
+
+/**
+ * The routing service of one app instance. Policy, catalogue and organisation snapshots are
+ * cached and rebuilt when the routing generation in the database moves (org/generation.ts),
+ * so several instances agree without talking to each other.
+ */
+export function createRouting(deps: RoutingDeps) {
+  let cache: Cache | null = null;
+
+  async function fresh(q: Queryable): Promise<Cache> {
+    const generation = await routingGeneration(q);
+    if (cache && cache.generation === generation) return cache;
+    const live = await policyByStatus(q, 'published');
+    cache = {
+      generation,
+      live: live ? { version: live.version, policy: live.policy, compiled: compilePolicy(live.policy) } : null,
+      catalogue: await loadCatalogue(q),
+      snapshots: new Map(),
+    };
+    return cache;
+  }
+
+  async function snapshot(q: Queryable, c: Cache, date: string): Promise<OrgSnapshot> {
+    let s = c.snapshots.get(date);
+    if (!s) {
+      s = await loadOrgSnapshot(q, date);
+      if (c.snapshots.size > 50) c.snapshots.clear();
+      c.snapshots.set(date, s);
+    }
+    return s;
+  }
+
+  /** Facts that need other documents: a reply to ours, a resubmission. */
+  async function lookups(q: Queryable, d: DocumentForRouting, extras: RoutingExtras) {
+    const codes = [...(d.references ?? []).map((r) => r.code), ...(d.referencedCodes ?? [])].map(foldVietnamese);
+    const ours = codes.length
+      ? await q.query<{ code_norm: string; id: string; code: string }>(
+          `SELECT code_norm, id, code FROM documents WHERE direction = 'out' AND code_norm = ANY($1::text[]) LIMIT 10`,
+          [codes],
+        )
+      : [];
+    const flags: { code: string; message: string; reason: string }[] = [];
+    if (ours.length) {
+      flags.push({
+        code: 'RESPONSE_TO_OURS',
+        message: `Trả lời văn bản số ${ours[0]!.code} của UBND tỉnh/Văn phòng.`,
+        reason: `Văn bản dẫn chiếu văn bản đi số ${ours[0]!.code}.`,
+      });
+    }
+    if (extras.duplicateOf) {
+      flags.push({
+        code: 'DUPLICATE',
+        message: `Có thể trùng với văn bản đến số ${extras.duplicateOf.arrivalNumber ?? ''}.`,
+        reason: 'Cùng số, ký hiệu và cơ quan ban hành, hoặc cùng tệp, với một văn bản đã đăng ký.',
+      });
+    }
+    if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: 'Văn bản có độ mật.' });
+    const resub = await findResubmission(q, d, extras.documentId);
+    if (resub) {
+      flags.push({
+        code: 'RESUBMISSION',
+        message: `Gửi lại nội dung của văn bản đến số ${resub.arrivalNumber} (${resub.flow === 'RETURN_TO_SENDER' ? 'đã trả lại' : 'đang xử lý'}).`,
+        reason: `Cùng cơ quan gửi và trích yếu gần giống văn bản đến số ${resub.arrivalNumber}.`,
+      });
+    }
+    return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, resubmissionOf: resub?.id ?? null };
+  }
+
+  async function compute(
+    q: Queryable,
+    d: DocumentForRouting,
+    extras: RoutingExtras = {},
+    usePolicy?: { version: number; compiled: Policy },
+  ): Promise<RoutedDocument & { resubmissionOf: string | null }> {
+    const c = await fresh(q);
+    const live = usePolicy ?? c.live;
+    if (!live) throw new Error('no published routing policy');
+    const org = await snapshot(q, c, d.date);
+    const field = d.fields?.length ? null : suggestField(live.compiled.keywords, `${d.subject}\n${d.text ?? ''}`);
+    const fields = d.fields?.length ? d.fields : field ? [field.field] : [];
+    const look = await lookups(q, d, extras);
+    const facts = buildFacts(d, fields, c.catalogue, look.ourCodes);
+    const deadlineCache = new Map<string, string>();
+    // The engine is synchronous; deadlines it may ask for are computed up front for each rule's amount.
+    for (const rule of live.compiled.rules) {
+      for (const a of rule.then) {
+        if ('setDeadline' in a) {
+          const k = `${a.setDeadline.amount}|${a.setDeadline.unit}`;
+          if (!deadlineCache.has(k)) deadlineCache.set(k, await deps.addDeadline(q, d.date, a.setDeadline));
+        }
+      }
+    }
+    const extraFlags = [...look.flags];
+    if (field) {
+      extraFlags.push({
+        code: 'FIELD_SUGGESTED',
+        message: `Lĩnh vực gợi ý: ${field.field} (độ tin cậy ${Math.round(field.confidence * 100)}%) — cần người xác nhận.`,
+        reason: `Lĩnh vực do hệ thống gợi ý từ trích yếu (${field.method}); người xử lý xác nhận khi tiếp nhận.`,
+      });
+    }
+    const r = route(live.compiled, facts, {
+      org,
+      from: d.date,
+      addDeadline: (_from, rule) => deadlineCache.get(`${rule.amount}|${rule.unit}`)!,
+      requestedDeadline: d.dueDate ?? null,
+      extraFlags,
+    });
+    if (facts.senderLevel === 'commune' && facts.senderArea && org.leaderByArea.get(facts.senderArea)) {
+      const areaLeader = org.leaderByArea.get(facts.senderArea)!;
+      r.reasons.push({ rule: 'facts', text: `UBND cấp xã thuộc địa bàn do ${areaLeader.name} phụ trách.` });
+    }
+    if (facts.adviceEvidence)
+      r.reasons.push({ rule: 'facts', text: `Đã có ý kiến cơ quan chuyên môn: «${facts.adviceEvidence}».` });
+    if (facts.competence) {
+      r.reasons.push({
+        rule: 'catalogue',
+        text: `Thẩm quyền: ${levelText(facts.competence.level)} (${facts.competence.basis}).`,
+      });
+    }
+    return { route: r, policyVersion: live.version, field, resubmissionOf: look.resubmissionOf };
+  }
+
+  /**
+   * A confirmed or overridden route feeds learning: its field and text become a training
+   * example for the field classifier.
+   */
+  async function learn(q: Queryable, documentId: string): Promise<void> {
+    const row = (
+      await q.query<{ field_code: string | null; subject: string; full_text: string }>(
+        `SELECT r.field_code, d.subject, d.full_text FROM document_routes r JOIN documents d ON d.id = r.document_id
+         WHERE r.document_id = $1`,
+        [documentId],
+      )
+    )[0];
+    if (!row?.field_code) return;
+    await q.query(
+      `INSERT INTO routing_examples(document_id, field_code, text) VALUES ($1,$2,$3)
+       ON CONFLICT (document_id) DO UPDATE SET field_code = $2, text = $3, created_at = now()`,
+      [documentId, row.field_code, `${row.subject}\n${row.full_text.slice(0, 2000)}`],
+    );
+  }
+
+  return { compute, fresh, snapshot, learn };
+}
+
+export type Routing = ReturnType<typeof createRouting>;
+
+function levelText(l: string): string {
+  return (
+    (
+      {
+        commune: 'UBND cấp xã',
+        agency: 'cơ quan chuyên môn',
+        ppc: 'UBND tỉnh',
+        chairman: 'Chủ tịch UBND tỉnh',
+      } as Record<string, string>
+    )[l] ?? l
+  );
+}
+
+function bigrams(s: string): Set<string> {
+  const w = foldVietnamese(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
+  return out;
+}
+
+/** Jaccard similarity of syllable bigrams: near-identical subjects score above 0.6. */
+export function subjectSimilarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let inter = 0;
+  for (const g of x) if (y.has(g)) inter++;
+  return inter / (x.size + y.size - inter);
+}
+
+async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: string) {
+  if (!d.issuer.unitId && !d.issuer.name) return null;
+  const rows = await q.query<{ id: string; subject: string; arrival_number: number; flow: string }>(
+    `SELECT d.id, d.subject, d.arrival_number, r.flow FROM documents d JOIN document_routes r ON r.document_id = d.id
+     WHERE d.direction = 'in' AND d.id IS DISTINCT FROM $3::uuid
+       AND (d.issuer_unit_id = $1::uuid OR ($1::uuid IS NULL AND lower(d.issuer_name) = lower($2)))
+       AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE') AND d.status <> 'done'
+       AND d.created_at > now() - interval '365 days'
+     ORDER BY d.created_at DESC LIMIT 200`,
+    [d.issuer.unitId, d.issuer.name, selfId ?? null],
+  );
+  const hit = rows.find((r) => subjectSimilarity(r.subject, d.subject) >= 0.6);
+  return hit ? { id: hit.id, arrivalNumber: hit.arrival_number, flow: hit.flow } : null;
+}
+
+export type { Db };
