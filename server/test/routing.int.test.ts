@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startTestServer, type Session, type TestServer } from './helpers.js';
+
+let s: TestServer;
+let clerk: Session;
+let admin: Session;
+const clock = {
+  t: new Date('2026-03-10T02:00:00Z'),
+  now() {
+    return this.t;
+  },
+};
+
+beforeAll(async () => {
+  s = await startTestServer({ clock });
+  clerk = await login(s.app, 'vanthu');
+  admin = await login(s.app, 'admin');
+});
+afterAll(async () => s?.dispose());
+
+const landProposal = {
+  issuer: { unitCode: '21211' }, // UBND xã Tịnh Khê
+  number: 45,
+  notation: 'UBND-KT',
+  issuedDate: '2026-03-02',
+  type: 'CV',
+  subject: 'V/v đề nghị giao đất cho Công ty TNHH Thành Đạt thực hiện dự án khu dân cư',
+  fields: ['DAT_DAI'],
+};
+const preview = (body: object) =>
+  s.app.inject({ method: 'POST', url: '/api/routing/preview', headers: clerk.headers, payload: body });
+const register = (body: object) =>
+  s.app.inject({ method: 'POST', url: '/api/incoming', headers: clerk.headers, payload: body });
+
+describe('routing the demo policy', () => {
+  it('sends a commune’s land proposal without agency advice to Sở Nông nghiệp và Môi trường first', async () => {
+    const r = (await preview(landProposal)).json();
+    expect(r.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
+    expect(r.leadAgency.name).toBe('Sở Nông nghiệp và Môi trường');
+    expect(r.flags.map((f: { code: string }) => f.code)).toContain('COMMUNE_NO_ADVICE');
+    expect(r.reasons.some((x: { rule: string }) => x.rule === 'xa-trinh-tu')).toBe(true);
+    expect(r.deadline).toBe('2026-03-19'); // 7 working days from Tuesday 10/3/2026
+  });
+
+  it('submits the same proposal to the Vice Chairman holding đất đai once the agency’s appraisal is referenced', async () => {
+    const r = (
+      await preview({
+        ...landProposal,
+        references: [{ code: '123/SNNMT-QLĐĐ', issuer: { unitCode: 'SNNMT' }, kind: 'advice' }],
+      })
+    ).json();
+    expect(r.flow).toBe('SUBMIT_TO_LEADER');
+    expect(r.leader.name).toBe('Đỗ Văn Hải');
+    // The appraisal stated in the text counts too.
+    const t = (
+      await preview({
+        ...landProposal,
+        text: 'Căn cứ ý kiến thẩm định của Sở Nông nghiệp và Môi trường tại văn bản số 123/SNNMT-QLĐĐ ngày 01/3/2026',
+      })
+    ).json();
+    expect(t.flow).toBe('SUBMIT_TO_LEADER');
+    expect(t.reasons.some((x: { text: string }) => /ý kiến cơ quan chuyên môn/.test(x.text))).toBe(true);
+  });
+
+  it('returns to the commune, with guidance and its legal basis, a matter within the commune’s own competence', async () => {
+    const r = (
+      await preview({
+        ...landProposal,
+        subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ ông Nguyễn Văn An',
+      })
+    ).json();
+    expect(r.flow).toBe('RETURN_TO_SENDER');
+    expect(r.guidance).toMatch(/thẩm quyền của UBND cấp xã/);
+    expect(r.guidance).toMatch(/Luật Đất đai 2024/);
+  });
+
+  it('files a report with no request for information', async () => {
+    const r = (
+      await preview({
+        issuer: { unitCode: 'SYT' },
+        number: 12,
+        notation: 'BC-SYT',
+        issuedDate: '2026-03-05',
+        type: 'BC',
+        subject: 'Báo cáo tình hình dịch bệnh tháng 02 năm 2026',
+        fields: ['Y_TE'],
+      })
+    ).json();
+    expect(r.flow).toBe('FOR_INFORMATION');
+  });
+
+  it('suggests a field from the keywords when none is given, and says a person must confirm it', async () => {
+    const { fields: _f, ...noField } = landProposal;
+    const r = (await preview(noField)).json();
+    expect(r.field).toMatchObject({ code: 'DAT_DAI', source: 'keywords' });
+    expect(r.flags.map((f: { code: string }) => f.code)).toContain('FIELD_SUGGESTED');
+  });
+});
+
+describe('routes of registered documents', () => {
+  it('routes at registration, keeps the leader valid on the document’s date, and follows assignment changes', async () => {
+    const withAdvice = { ...landProposal, references: [{ code: '123/SNNMT-QLĐĐ', kind: 'advice' }] };
+    const reg = await register(withAdvice);
+    expect(reg.statusCode).toBe(201);
+    expect(reg.json().route).toMatchObject({
+      flow: 'SUBMIT_TO_LEADER',
+      leader: { name: 'Đỗ Văn Hải' },
+      policyVersion: 1,
+    });
+    // Đất đai moves to pct4 from 15/3/2026.
+    const [pct4] = await s.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'pct4'`);
+    const [pct3] = await s.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'pct3'`);
+    const put = (id: string, body: object) =>
+      s.app.inject({ method: 'PUT', url: `/api/org/assignments/${id}`, headers: admin.headers, payload: body });
+    expect(
+      (
+        await put(pct3!.id, {
+          fieldCodes: ['MOI_TRUONG', 'NONG_NGHIEP', 'CONG_THUONG'],
+          areaCodes: ['KV3'],
+          agencyIds: [],
+          validFrom: '2026-03-15',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await put(pct4!.id, {
+          fieldCodes: ['XAY_DUNG', 'GIAO_THONG', 'TU_PHAP', 'NGOAI_VU', 'DAT_DAI'],
+          areaCodes: ['KV4'],
+          agencyIds: [],
+          validFrom: '2026-03-15',
+        })
+      ).statusCode,
+    ).toBe(200);
+    clock.t = new Date('2026-03-16T02:00:00Z');
+    const next = (await preview({ ...withAdvice, number: 46 })).json();
+    expect(next.leader.name).toBe('Võ Thanh Tùng');
+    const old = await s.app.inject({ url: `/api/documents/${reg.json().id}/route`, headers: { cookie: clerk.cookie } });
+    expect(old.json()).toMatchObject({ leader: { name: 'Đỗ Văn Hải' }, routeDate: '2026-03-10', policyVersion: 1 });
+  });
+
+  it('lets a clerk override a route with a reason: audited and kept as a training example', async () => {
+    const reg = await register({
+      issuer: { name: 'Công ty Cổ phần Đường Quảng Ngãi' },
+      number: 88,
+      notation: 'CV-ĐQN',
+      issuedDate: '2026-03-12',
+      type: 'CV',
+      subject: 'V/v kiến nghị tháo gỡ vướng mắc về mặt bằng nhà máy',
+    });
+    const id = reg.json().id;
+    expect(reg.json().route.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/route/override`,
+      headers: clerk.headers,
+      payload: { flow: 'SUBMIT_TO_LEADER', reason: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const ok = await s.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/route/override`,
+      headers: clerk.headers,
+      payload: {
+        flow: 'SUBMIT_TO_LEADER',
+        field: 'DOANH_NGHIEP',
+        reason: 'Doanh nghiệp trọng điểm, lãnh đạo yêu cầu trình trực tiếp',
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      flow: 'SUBMIT_TO_LEADER',
+      overridden: true,
+      field: { code: 'DOANH_NGHIEP', source: 'confirmed' },
+    });
+    const [ex] = await s.db.query<{ field_code: string }>(
+      'SELECT field_code FROM routing_examples WHERE document_id = $1',
+      [id],
+    );
+    expect(ex!.field_code).toBe('DOANH_NGHIEP');
+    const [a] = await s.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
+    expect(a!.action).toBe('route-override');
+    const chuyenvien = await login(s.app, 'chuyenvien');
+    const denied = await s.app.inject({
+      method: 'POST',
+      url: `/api/documents/${id}/route/override`,
+      headers: chuyenvien.headers,
+      payload: { flow: 'FOR_INFORMATION', reason: 'không có quyền' },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('flags a resubmission of something returned, linking it', async () => {
+    const returned = await register({
+      ...landProposal,
+      number: 60,
+      subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ bà Trần Thị Bình',
+    });
+    expect(returned.json().route.flow).toBe('RETURN_TO_SENDER');
+    const again = await register({
+      ...landProposal,
+      number: 61,
+      issuedDate: '2026-03-14',
+      subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ bà Trần Thị Bình (lần 2)',
+    });
+    const flag = again.json().route.flags.find((f: { code: string }) => f.code === 'RESUBMISSION');
+    expect(flag.message).toContain(String(returned.json().arrivalNumber));
+  });
+});
+
+describe('policy lifecycle', () => {
+  it('refuses a malformed policy naming the rule, and leaves the live policy untouched', async () => {
+    const live = (await s.app.inject({ url: '/api/routing/policy', headers: { cookie: admin.cookie } })).json().live;
+    const save = (policy: object) =>
+      s.app.inject({ method: 'PUT', url: '/api/routing/policy/draft', headers: admin.headers, payload: { policy } });
+    const rule = (id: string, when: object, then: object[]) => ({
+      rules: [{ id, name: `Quy tắc ${id}`, when, then }],
+      keywords: {},
+    });
+    const unknownField = await save(rule('r-field', { field: ['KHONG_CO'] }, [{ setFlow: 'FOR_INFORMATION' }]));
+    expect(unknownField.statusCode).toBe(400);
+    expect(unknownField.json()).toMatchObject({ code: 'POLICY_INVALID' });
+    expect(unknownField.json().message).toContain('r-field');
+    const unknownFlow = await save(rule('r-flow', { always: true }, [{ setFlow: 'SEND_TO_MARS' }]));
+    expect(unknownFlow.json().message).toContain('r-flow');
+    expect(unknownFlow.json().problems[0].code).toBe('FLOW_UNKNOWN');
+    const contradict = await save(
+      rule('r-both', { always: true }, [{ setFlow: 'FOR_INFORMATION' }, { setFlow: 'SUBMIT_TO_LEADER' }]),
+    );
+    expect(contradict.json().problems[0]).toMatchObject({ ruleId: 'r-both', code: 'ACTIONS_CONTRADICT' });
+    const after = (await s.app.inject({ url: '/api/routing/policy', headers: { cookie: admin.cookie } })).json();
+    expect(after.live.version).toBe(live.version);
+    expect(after.draft).toBeNull();
+  });
+
+  it('dry-runs a draft over recent documents, reports exactly which change, publishes a new version; old documents keep theirs', async () => {
+    const live = (await s.app.inject({ url: '/api/routing/policy', headers: { cookie: admin.cookie } })).json().live;
+    const report = await register({
+      issuer: { unitCode: 'SYT' },
+      number: 30,
+      notation: 'BC-SYT',
+      issuedDate: '2026-03-15',
+      type: 'BC',
+      subject: 'Báo cáo công tác phòng chống dịch sốt xuất huyết tuần 11',
+      fields: ['Y_TE'],
+    });
+    expect(report.json().route.flow).toBe('FOR_INFORMATION');
+    // New rule: health reports go to the leader in charge.
+    const rules = [
+      {
+        id: 'bao-cao-y-te',
+        name: 'Báo cáo y tế trình lãnh đạo phụ trách',
+        when: { all: [{ field: ['Y_TE'] }, { requestKind: ['bao_cao'] }] },
+        then: [{ setFlow: 'SUBMIT_TO_LEADER' }],
+      },
+      ...live.policy.rules,
+    ];
+    const saved = await s.app.inject({
+      method: 'PUT',
+      url: '/api/routing/policy/draft',
+      headers: admin.headers,
+      payload: { policy: { ...live.policy, rules }, note: 'Thêm quy tắc báo cáo y tế' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const dry = await s.app.inject({
+      method: 'POST',
+      url: '/api/routing/policy/draft/dry-run',
+      headers: admin.headers,
+      payload: { lastN: 50 },
+    });
+    expect(dry.statusCode).toBe(200);
+    const changed = dry.json().items;
+    expect(changed.map((x: { documentId: string }) => x.documentId)).toEqual([report.json().id]);
+    expect(changed[0]).toMatchObject({
+      changes: ['flow'],
+      before: { flow: 'FOR_INFORMATION' },
+      after: { flow: 'SUBMIT_TO_LEADER' },
+    });
+    const pub = await s.app.inject({
+      method: 'POST',
+      url: '/api/routing/policy/draft/publish',
+      headers: admin.headers,
+    });
+    expect(pub.json()).toMatchObject({ status: 'published', version: live.version + 1 });
+    const next = await register({
+      issuer: { unitCode: 'SYT' },
+      number: 31,
+      notation: 'BC-SYT',
+      issuedDate: '2026-03-15',
+      type: 'BC',
+      subject: 'Báo cáo công tác tiêm chủng mở rộng tháng 02',
+      fields: ['Y_TE'],
+    });
+    expect(next.json().route).toMatchObject({ flow: 'SUBMIT_TO_LEADER', policyVersion: live.version + 1 });
+    expect(next.json().route.reasons[0].rule).toBe('bao-cao-y-te');
+    const old = await s.app.inject({
+      url: `/api/documents/${report.json().id}/route`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(old.json()).toMatchObject({ flow: 'FOR_INFORMATION', policyVersion: live.version });
+    const versions = (
+      await s.app.inject({ url: '/api/routing/policy/versions', headers: { cookie: admin.cookie } })
+    ).json().items;
+    expect(versions.map((v: { status: string }) => v.status)).toEqual(['published', 'superseded']);
+  });
+});
+
+describe('Tình hình cơ sở', () => {
+  it('shows per commune its volume, share returned and share sent for advice', async () => {
+    const res = await s.app.inject({ url: '/api/routing/communes?months=6', headers: { cookie: clerk.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toHaveLength(96);
+    const tk = res.json().items.find((c: { code: string }) => c.code === '21211');
+    expect(tk.total).toBeGreaterThanOrEqual(3);
+    expect(tk.returnedShare).toBeGreaterThan(0);
+    expect(tk.trend.reduce((a: number, b: number) => a + b, 0)).toBe(tk.total);
+  });
+});
