@@ -11,7 +11,13 @@ import { yearlyRegister } from './register.store.js';
 import { registerPdf } from './register.pdf.js';
 import { yearInVietnam } from './numbering.js';
 
-const TraceRow = z.object({ at: z.string(), actorName: z.string(), action: z.string(), detail: z.unknown() });
+const TraceRow = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  actorUsername: z.string(),
+  action: z.string(),
+  detail: z.unknown(),
+});
 
 export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorage, clock: Clock): void {
   const r = typed(app);
@@ -62,15 +68,23 @@ export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorag
     async (req) => {
       const doc = await loadDocument(db, req.user!, req.params.id);
       // The trace is the document's own audit rows: who did what, when.
-      const trace = await db.query<{ at: Date; actor_name: string; action: string; after: unknown }>(
-        `SELECT at, actor_name, action, after FROM audit_log WHERE entity = 'document' AND entity_id = $1 ORDER BY id`,
+      const trace = await db.query<{
+        at: Date;
+        actor_name: string;
+        full_name: string | null;
+        action: string;
+        after: unknown;
+      }>(
+        `SELECT a.at, a.actor_name, u.full_name, a.action, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+         WHERE a.entity = 'document' AND a.entity_id = $1 ORDER BY a.id`,
         [doc.id],
       );
       return {
         ...doc,
         trace: trace.map((t) => ({
           at: new Date(t.at).toISOString(),
-          actorName: t.actor_name,
+          actorName: t.full_name ?? t.actor_name,
+          actorUsername: t.actor_name,
           action: t.action,
           detail: t.after,
         })),

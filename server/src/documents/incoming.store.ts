@@ -2,6 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
+import { unitNameKey } from '../org/unit-names.js';
 import { appendAudit } from '../audit/audit.store.js';
 import type { Viewer } from './access.js';
 import {
@@ -79,11 +80,19 @@ async function resolveIssuer(
   }
   const name = issuer.name?.trim();
   if (!name) throw invalid('issuer.name', 'REQUIRED');
-  // A free-text name that matches a known unit exactly is that unit.
+  // A free-text name that names a known unit, however it is written, is that unit.
   const u = (
     await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE lower(name) = lower($1)', [name])
   )[0];
-  return u ? { unitId: u.id, name: u.name } : { unitId: null, name };
+  if (u) return { unitId: u.id, name: u.name };
+  const units = await q.query<{ id: string; name: string; level: string }>(
+    'SELECT id, name, level FROM units WHERE active',
+  );
+  const province = units.find((x) => x.level === 'province');
+  const suffix = province ? foldVietnamese(province.name).replace(/^uy ban nhan dan /, '') : '';
+  const k = unitNameKey(name, suffix);
+  const hit = units.find((x) => unitNameKey(x.name, suffix) === k);
+  return hit ? { unitId: hit.id, name: hit.name } : { unitId: null, name };
 }
 
 async function checkFields(q: Queryable, codes: string[]): Promise<void> {

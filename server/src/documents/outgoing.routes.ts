@@ -61,6 +61,7 @@ export function outgoingRoutes(app: FastifyInstance, db: Db, clock: Clock): void
                 body: z.string(),
                 createdAt: z.date(),
                 createdBy: z.string().nullable(),
+                createdByName: z.string().nullable(),
               }),
             ),
           }),

@@ -195,9 +195,17 @@ export async function updateDraft(
 
 export async function listVersions(q: Queryable, v: Viewer, id: string) {
   await loadDocument(q, v, id);
-  return q.query<{ version: number; subject: string; body: string; createdAt: Date; createdBy: string | null }>(
-    `SELECT version, subject, body, created_at AS "createdAt", created_by AS "createdBy" FROM document_versions
-     WHERE document_id = $1 ORDER BY version DESC`,
+  return q.query<{
+    version: number;
+    subject: string;
+    body: string;
+    createdAt: Date;
+    createdBy: string | null;
+    createdByName: string | null;
+  }>(
+    `SELECT v.version, v.subject, v.body, v.created_at AS "createdAt", v.created_by AS "createdBy", u.full_name AS "createdByName"
+     FROM document_versions v LEFT JOIN users u ON u.id = v.created_by
+     WHERE v.document_id = $1 ORDER BY v.version DESC`,
     [id],
   );
 }
