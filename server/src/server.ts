@@ -22,6 +22,8 @@ import { uploadRoutes } from './documents/upload.routes.js';
 import { createRouting } from './routing/service.js';
 import { routingRoutes } from './routing/routing.routes.js';
 import { calendarDeadlines } from './routing/deadline.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { storedDays } from './calendar/calendar.store.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -66,7 +68,8 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   peopleRoutes(app, db);
   assignmentRoutes(app, db);
   quotaRoutes(app, db);
-  const routing = createRouting({ addDeadline: calendarDeadlines(async () => []) });
+  const routing = createRouting({ addDeadline: calendarDeadlines(storedDays) });
+  calendarRoutes(app, db);
   incomingRoutes(app, db, clock, routing);
   routingRoutes(app, db, clock, routing);
   outgoingRoutes(app, db, clock);
