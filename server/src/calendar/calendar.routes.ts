@@ -3,17 +3,10 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.js';
 import { typed } from '../platform/http/app.js';
 import { actorOf } from '../platform/http/actor.js';
-import type { RouteAccess } from '../platform/http/auth-hook.js';
 import { isValidIsoDate, todayInVietnam, yearOf } from './civil-date.js';
 import { DAY_KINDS } from './holidays.js';
 import { canChiOf, solarToLunar } from './lunar.js';
 import { calendarYear, deadlineOn, deleteCalendarDay, upsertCalendarDay } from './calendar.store.js';
-
-/** Permissions of this domain, to be listed in auth/permissions.ts (every staff role reads; admin writes). */
-export const CALENDAR_READ = 'calendar.read';
-export const CALENDAR_WRITE = 'calendar.write';
-// A plain string until permissions.ts lists the two names; the auth hook checks it at run time.
-const access = (p: string) => p as RouteAccess;
 
 /** The years the lunar algorithm and the defaults are good for. */
 const MIN_YEAR = 1900;
@@ -41,7 +34,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/calendar/add-working-days',
     {
-      config: { access: access(CALENDAR_READ) },
+      config: { access: 'calendar.read' },
       schema: {
         tags: ['calendar'],
         summary:
@@ -55,7 +48,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/calendar/days',
     {
-      config: { access: access(CALENDAR_READ) },
+      config: { access: 'calendar.read' },
       schema: {
         tags: ['calendar'],
         summary: 'Ngày nghỉ lễ, nghỉ bù, nghỉ hoán đổi và làm bù của một năm (mặc định theo luật hoặc chính thức)',
@@ -71,7 +64,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
   r.put(
     '/api/calendar/days/:date',
     {
-      config: { access: access(CALENDAR_WRITE) },
+      config: { access: 'calendar.write' },
       schema: {
         tags: ['calendar'],
         summary: 'Lưu ngày chính thức (thay ngày mặc định cùng ngày)',
@@ -85,7 +78,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
   r.delete(
     '/api/calendar/days/:date',
     {
-      config: { access: access(CALENDAR_WRITE) },
+      config: { access: 'calendar.write' },
       schema: {
         tags: ['calendar'],
         summary: 'Xóa ngày chính thức đã lưu; ngày đó trở về mặc định',
@@ -101,7 +94,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/calendar/lunar',
     {
-      config: { access: access(CALENDAR_READ) },
+      config: { access: 'calendar.read' },
       schema: {
         tags: ['calendar'],
         summary: 'Ngày âm lịch (giờ Việt Nam, UTC+7) của một ngày dương lịch',
