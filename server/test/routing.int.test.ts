@@ -319,3 +319,55 @@ describe('Tình hình cơ sở', () => {
     expect(tk.trend.reduce((a: number, b: number) => a + b, 0)).toBe(tk.total);
   });
 });
+
+describe('recomputing and outgoing routing', () => {
+  it('recomputes a route when the metadata changes, until someone acts on it', async () => {
+    clock.t = new Date('2026-03-20T02:00:00Z');
+    const reg = await register({ ...landProposal, number: 70, issuedDate: '2026-03-18' });
+    expect(reg.json().route.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
+    const patched = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/incoming/${reg.json().id}`,
+      headers: clerk.headers,
+      payload: { references: [{ code: '140/SNNMT-QLĐĐ', kind: 'advice' }] },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().route.flow).toBe('SUBMIT_TO_LEADER');
+    await s.app.inject({
+      method: 'POST',
+      url: `/api/documents/${reg.json().id}/route/override`,
+      headers: clerk.headers,
+      payload: { flow: 'HANDLE_IN_OFFICE', reason: 'Văn phòng tổng hợp trước khi trình' },
+    });
+    const again = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/incoming/${reg.json().id}`,
+      headers: clerk.headers,
+      payload: { subject: 'V/v đề nghị giao đất cho Công ty TNHH Thành Đạt (bổ sung)' },
+    });
+    expect(again.json().route.flow).toBe('HANDLE_IN_OFFICE');
+  });
+
+  it('suggests the signer and signing form of an outgoing document by type and field', async () => {
+    const plan = (body: object) =>
+      s.app.inject({ method: 'POST', url: '/api/routing/outgoing', headers: clerk.headers, payload: body });
+    const land = (await plan({ type: 'QĐ', fields: ['DAT_DAI'] })).json();
+    expect(land.signer).toMatchObject({ name: 'Võ Thanh Tùng', form: 'KT.' }); // đất đai moved to pct4 on 15/3
+    expect(land.reviewers.map((r: { step: string }) => r.step)).toContain('format');
+    expect((await plan({ type: 'TB', fields: [] })).json().signer).toMatchObject({
+      name: 'Huỳnh Văn Thịnh',
+      form: 'TL.',
+    });
+    expect((await plan({ type: 'QĐ', fields: ['Y_TE'], legalNormative: true })).json().signer).toMatchObject({
+      name: 'Lê Minh Khang',
+      form: 'TM.',
+    });
+    expect((await plan({ type: 'CV', fields: ['NOI_VU'] })).json().signer).toMatchObject({
+      name: 'Lê Minh Khang',
+      form: '',
+    });
+    const groups = (await plan({ type: 'CV', fields: ['Y_TE'] })).json().recipientGroups;
+    expect(groups.find((g: { id: string }) => g.id === 'communes:all').unitIds).toHaveLength(96);
+    expect(groups.find((g: { id: string }) => g.id === 'field:Y_TE').unitIds).toHaveLength(1);
+  });
+});

@@ -4,11 +4,11 @@ import type { Db } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
 import { typed } from '../platform/http/app.js';
 import { DocumentOut, DocumentPageOut, IncomingIn, ListQuery } from './document.schema.js';
-import { registerIncoming } from './incoming.store.js';
+import { registerIncoming, updateIncoming } from './incoming.store.js';
 import { searchDocuments } from './search.store.js';
 import { DOCUMENT_TYPES } from './types.js';
 import type { Routing } from '../routing/service.js';
-import { routeOnRegister } from '../routing/register-hook.js';
+import { routeOnRegister, routeOnUpdate } from '../routing/register-hook.js';
 import { RouteOut } from '../routing/route.schema.js';
 
 export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing): void {
@@ -28,6 +28,26 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       const r = routeOnRegister(routing);
       const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r.hook }));
       return reply.status(201).send({ ...doc, route: r.out.route });
+    },
+  );
+  r.patch(
+    '/api/incoming/:id',
+    {
+      config: { access: 'incoming.register' },
+      schema: {
+        tags: ['documents'],
+        description: 'Sửa thông tin văn bản đến; luồng xử lý được tính lại nếu chưa ai xử lý.',
+        params: z.object({ id: z.uuid() }),
+        body: IncomingIn.omit({ confirmDuplicate: true }).partial(),
+        response: { 200: DocumentOut.extend({ route: RouteOut.nullable() }) },
+      },
+    },
+    async (req) => {
+      const r = routeOnUpdate(routing);
+      const doc = await db.tx((q) =>
+        updateIncoming(q, req.user!, req.params.id, req.body, { clock, afterUpdate: r.hook }),
+      );
+      return { ...doc, route: r.out.route };
     },
   );
   for (const direction of ['in', 'out'] as const) {

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.store.js';
 import type { Viewer } from './access.js';
 import {
   DOC_COLUMNS,
+  loadDocument,
   type DocRow,
   type DocumentFile,
   type DocumentView,
@@ -275,4 +276,85 @@ export async function registerIncoming(
     { ...view, body: undefined, duplicateOf: dup?.id ?? null },
   );
   return view;
+}
+
+/**
+ * Corrects an incoming document's metadata (a clerk's typing error, a field confirmed later).
+ * The arrival number and date never change. `afterUpdate` recomputes the route (routing/).
+ */
+export async function updateIncoming(
+  q: Queryable,
+  v: Viewer,
+  id: string,
+  patch: Partial<Omit<IncomingInput, 'confirmDuplicate'>>,
+  o: { clock: Clock; afterUpdate?: (q: Queryable, doc: DocumentView) => Promise<void> },
+): Promise<DocumentView> {
+  const before = await loadDocument(q, v, id, true);
+  if (before.direction !== 'in') throw invalid('id', 'NOT_INCOMING');
+  if (patch.secrecy !== undefined && patch.secrecy > v.clearance) throw invalid('secrecy', 'CLEARANCE_TOO_LOW');
+  const issuedDate = patch.issuedDate ?? before.issuedDate!;
+  if (before.arrivalDate && issuedDate > before.arrivalDate) {
+    throw invalid('issuedDate', 'ISSUED_AFTER_ARRIVAL', { arrival: before.arrivalDate });
+  }
+  const issuer = patch.issuer ? await resolveIssuer(q, patch.issuer) : before.issuer;
+  if (patch.fields) await checkFields(q, patch.fields);
+  const number = patch.number !== undefined ? patch.number : before.number;
+  const notation = patch.notation !== undefined ? patch.notation?.trim() || null : before.notation;
+  const code = number != null && notation ? formatCode(number, notation) : notation;
+  const subject = patch.subject?.trim() ?? before.subject;
+  // The full text stays as it was read; the search text is rebuilt from it and the corrected metadata.
+  const fullText = await q.query<{ full_text: string }>('SELECT full_text FROM documents WHERE id = $1', [id]);
+  const referencedCodes = patch.references
+    ? [...new Set([...(patch.referencedCodes ?? before.referencedCodes), ...patch.references.map((r) => r.code)])]
+    : (patch.referencedCodes ?? before.referencedCodes);
+  await q.query(
+    `UPDATE documents SET issuer_unit_id = $2, issuer_name = $3, number = $4, notation = $5, code = $6, code_norm = $7,
+       issued_date = $8, type = $9, subject = $10, signer_form = $11, signer_position = $12, signer_name = $13,
+       urgency = $14, secrecy = $15, pages = $16, recipients = $17, due_date = $18, field_codes = $19,
+       referenced_codes = $20, references_json = coalesce($21::jsonb, references_json), search_text = $22, updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      issuer.unitId,
+      issuer.name,
+      number,
+      notation,
+      code,
+      code ? foldVietnamese(code) : null,
+      issuedDate,
+      patch.type ?? before.type,
+      subject,
+      patch.signer?.form ?? before.signer.form,
+      patch.signer?.position ?? before.signer.position,
+      patch.signer?.name ?? before.signer.name,
+      patch.urgency ?? before.urgency,
+      patch.secrecy ?? before.secrecy,
+      patch.pages ?? before.pages,
+      JSON.stringify(patch.recipients ? normaliseRecipients(patch.recipients) : before.recipients),
+      patch.dueDate ?? before.dueDate,
+      patch.fields ?? before.fields,
+      referencedCodes,
+      patch.references ? JSON.stringify(patch.references) : null,
+      searchTextOf({
+        subject,
+        code,
+        issuerName: issuer.name,
+        signerName: patch.signer?.name ?? before.signer.name,
+        referencedCodes,
+        fullText: fullText[0]?.full_text,
+      }),
+    ],
+  );
+  const after = await loadDocument(q, { ...v, clearance: 3, roles: ['admin'] }, id);
+  await o.afterUpdate?.(q, after);
+  await appendAudit(
+    q,
+    { id: v.id, name: v.username },
+    'update',
+    'document',
+    id,
+    { ...before, body: undefined },
+    { ...after, body: undefined },
+  );
+  return after;
 }

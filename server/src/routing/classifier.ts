@@ -137,7 +137,8 @@ export function textFeatures(text: string, bigrams = true): string[] {
   const folded = foldTokens(low, kind);
   const keep: boolean[] = kind.map((k) => k === WORD);
 
-  const isNumberAt = (j: number) => j >= 0 && j < n && (kind[j] === NUMBER || (kind[j] === WORD && ROMAN.test(orig[j]!)));
+  const isNumberAt = (j: number) =>
+    j >= 0 && j < n && (kind[j] === NUMBER || (kind[j] === WORD && ROMAN.test(orig[j]!)));
   for (let i = 0; i < n; i++) {
     if (kind[i] !== WORD) continue;
     // "năm 2026", "9 tháng", "quý III", "giai đoạn 2026-2030": the marker and its number go
@@ -248,10 +249,28 @@ function addFeatures(model: FieldModel, c: number, feats: string[], weight: numb
   cache.delete(model);
 }
 
-function addKeywords(model: FieldModel, keywords: Record<string, string[]>): void {
+/**
+ * The features a keyword phrase stands for: its bigrams if it has any, so that "đầu tư công" votes
+ * for "dau tu" and "tu cong" but not for "cong" alone, which appears in every field; a
+ * one-syllable keyword ("thuế", "chợ") stands for itself.
+ */
+export function keywordFeatures(phrase: string, mode = KEYWORD_MODE): string[] {
+  const all = textFeatures(phrase, true);
+  if (mode === 'all') return all;
+  const pairs = all.filter((f) => f.includes(' '));
+  return pairs.length ? pairs : all;
+}
+export let KEYWORD_MODE: 'all' | 'phrase' = 'phrase';
+export let KEYWORD_WEIGHT = 1;
+export function setExperiment(mode: 'all' | 'phrase', weight: number) {
+  KEYWORD_MODE = mode;
+  KEYWORD_WEIGHT = weight;
+}
+
+function addKeywords(model: FieldModel, keywords: Record<string, string[]>, weight = KEYWORD_WEIGHT): void {
   for (const [field, phrases] of Object.entries(keywords)) {
     const c = fieldIndex(model, field);
-    for (const p of phrases) addFeatures(model, c, textFeatures(p, model.bigrams), 1);
+    for (const p of phrases) addFeatures(model, c, keywordFeatures(p), weight);
   }
 }
 
@@ -477,14 +496,16 @@ export function deserializeModel(json: string): FieldModel {
   model.fields = [...fields];
   model.docs = [...docs];
   model.totals = fields.map(() => 0);
-  const feats = o.features && typeof o.features === 'object' ? (o.features as Record<string, unknown>) : bad('features');
+  const feats =
+    o.features && typeof o.features === 'object' ? (o.features as Record<string, unknown>) : bad('features');
   for (const [f, entry] of Object.entries(feats)) {
     if (!Array.isArray(entry) || entry.length === 0 || entry.length % 2 !== 0) bad(`feature "${f}"`);
     const e = entry as unknown[];
     for (let j = 0; j < e.length; j += 2) {
       const c = e[j];
       const n = e[j + 1];
-      if (!Number.isInteger(c) || (c as number) < 0 || (c as number) >= fields.length) bad(`feature "${f}" field index`);
+      if (!Number.isInteger(c) || (c as number) < 0 || (c as number) >= fields.length)
+        bad(`feature "${f}" field index`);
       if (typeof n !== 'number' || !(n > 0) || !Number.isFinite(n)) bad(`feature "${f}" count`);
       model.totals[c as number]! += n as number;
     }

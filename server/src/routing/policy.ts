@@ -3,6 +3,8 @@
  * An administrator edits a draft; it is validated here, dry-run, then published as a version.
  */
 
+import type { SigningRule } from './outgoing-route.js';
+
 export const FLOWS = [
   'SUBMIT_TO_LEADER',
   'SEND_TO_AGENCY_FOR_ADVICE',
@@ -70,6 +72,8 @@ export interface Rule {
 
 export interface Policy {
   rules: Rule[];
+  /** Who signs outgoing documents, by type and field (outgoing-route.ts). */
+  signing?: SigningRule[];
   /** Field keywords: the classifier's cold start and the `field` fallback. */
   keywords: Record<string, string[]>;
 }
@@ -174,6 +178,19 @@ export function validatePolicy(p: Policy, refs: PolicyRefs): PolicyProblem[] {
       }
       checkAction(key, v, ap, id, refs, bad);
     });
+  });
+  (p.signing ?? []).forEach((sr, i) => {
+    const at = `signing.${i}`;
+    if (!sr?.id) bad(null, `${at}.id`, 'RULE_ID_MISSING', `Quy tắc ký thứ ${i + 1} thiếu mã (id).`);
+    if (!['chairman', 'vice_chairman_by_field', 'office_chief'].includes(sr?.signer)) {
+      bad(sr?.id ?? null, `${at}.signer`, 'ACTION_VALUE', `Quy tắc ký «${sr?.id ?? i + 1}»: người ký không hợp lệ.`);
+    }
+    if (!['', 'TM.', 'KT.', 'TL.'].includes(sr?.form)) {
+      bad(sr?.id ?? null, `${at}.form`, 'ACTION_VALUE', `Quy tắc ký «${sr?.id ?? i + 1}»: thẩm quyền ký không hợp lệ.`);
+    }
+    for (const t of sr?.types ?? [])
+      if (!refs.types.has(t))
+        bad(sr?.id ?? null, `${at}.types`, 'TYPE_UNKNOWN', `Quy tắc ký «${sr.id}»: loại văn bản không tồn tại «${t}».`);
   });
   for (const [field, words] of Object.entries(p.keywords ?? {})) {
     if (!refs.fields.has(field))

@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { routingInputOf, saveRoute } from './document-route.store.js';
+import { loadRoute, routingInputOf, saveRoute } from './document-route.store.js';
 import type { RoutedDocument, Routing } from './service.js';
 
 export interface RouteSummary {
@@ -38,6 +38,29 @@ export function routeOnRegister(routing: Routing) {
   const hook = async (q: Queryable, doc: DocumentView, dup: { id: string; arrivalNumber: number } | null) => {
     const input = await routingInputOf(q, doc.id);
     const routed = await routing.compute(q, input, { duplicateOf: dup, documentId: doc.id });
+    await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
+    out.route = summary(routed, input.fields ?? []);
+  };
+  return { hook, out };
+}
+
+/**
+ * After a metadata change the route is recomputed, on its original date, until someone has
+ * acted on it; an acted-on route stays as it was.
+ */
+export function routeOnUpdate(routing: Routing) {
+  const out: { route: RouteSummary | null } = { route: null };
+  const hook = async (q: Queryable, doc: DocumentView) => {
+    const stored = await loadRoute(q, doc.id, true);
+    const input = await routingInputOf(q, doc.id);
+    if (stored?.acted) {
+      out.route = { ...stored.route, policyVersion: stored.policyVersion, field: stored.field };
+      return;
+    }
+    const routed = await routing.compute(q, input, {
+      documentId: doc.id,
+      duplicateOf: input.duplicateOf ? { id: input.duplicateOf, arrivalNumber: null } : null,
+    });
     await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
     out.route = summary(routed, input.fields ?? []);
   };

@@ -17,6 +17,7 @@ import { RouteOut, StoredRouteOut } from './route.schema.js';
 import { summary } from './register-hook.js';
 import {
   loadCatalogue,
+  loadOutgoingOrg,
   policyByStatus,
   policyVersion,
   policyVersions,
@@ -26,10 +27,12 @@ import {
 } from './routing.store.js';
 import type { Routing } from './service.js';
 import { communesOverview } from './communes.store.js';
+import { planOutgoing } from './outgoing-route.js';
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
 const PolicyBody = z.object({
   rules: z.array(z.unknown()),
+  signing: z.array(z.unknown()).optional(),
   keywords: z.record(z.string(), z.array(z.string())).default({}),
 });
 const VersionOut = z.object({
@@ -385,6 +388,46 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
       },
     },
     async (req) => ({ items: await db.tx((q) => replaceCatalogue(q, actorOf(req), req.body.entries)) }),
+  );
+
+  r.post(
+    '/api/routing/outgoing',
+    {
+      config: { access: 'outgoing.draft' },
+      schema: {
+        tags,
+        description: 'Gợi ý người kiểm tra, người ký, thẩm quyền ký và nhóm nơi nhận cho một dự thảo văn bản đi.',
+        body: z.object({
+          type: z.string().min(1).max(10),
+          fields: z.array(z.string()).max(20).default([]),
+          issuerUnitCode: z.string().max(40).optional(),
+          legalNormative: z.boolean().default(false),
+        }),
+        response: {
+          200: z.object({
+            signer: z
+              .object({ id: z.string(), name: z.string(), form: z.string(), rule: z.string(), reason: z.string() })
+              .nullable(),
+            reviewers: z.array(z.object({ id: z.string(), name: z.string(), step: z.string() })),
+            recipientGroups: z.array(z.object({ id: z.string(), name: z.string(), unitIds: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const issuer = b.issuerUnitCode
+        ? (await db.query<{ level: string }>('SELECT level FROM units WHERE code = $1', [b.issuerUnitCode]))[0]
+        : { level: 'province' };
+      if (!issuer) throw new AppError('UNKNOWN_REFERENCE', 400, 'issuerUnitCode', { value: b.issuerUnitCode ?? '' });
+      const live = await policyByStatus(db, 'published');
+      const org = await loadOutgoingOrg(db, dateInVietnam(clock.now()));
+      return planOutgoing(
+        live?.policy.signing ?? [],
+        { type: b.type, fields: b.fields, issuerLevel: issuer.level, legalNormative: b.legalNormative },
+        org,
+      );
+    },
   );
 
   r.get(

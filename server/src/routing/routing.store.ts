@@ -6,6 +6,7 @@ import { bumpRoutingGeneration } from '../org/generation.js';
 import { TYPE_CODES } from '../documents/types.js';
 import type { CompetenceEntry } from './facts.js';
 import type { OrgSnapshot, Ref } from './engine.js';
+import type { OutgoingOrg } from './outgoing-route.js';
 import { type Policy, type PolicyRefs, validatePolicy } from './policy.js';
 
 export interface PolicyVersion {
@@ -246,5 +247,43 @@ export async function loadOrgSnapshot(q: Queryable, date: string): Promise<OrgSn
     departmentByField,
     agencyByField,
     unitByCode,
+  };
+}
+
+/** The people and groups outgoing routing needs, on `date`. */
+export async function loadOutgoingOrg(q: Queryable, date: string): Promise<OutgoingOrg> {
+  const snapshot = await loadOrgSnapshot(q, date);
+  const chief = (
+    await q.query<{ id: string; full_name: string }>(
+      `SELECT u.id, u.full_name FROM users u JOIN units un ON un.id = u.unit_id
+       WHERE un.level = 'office' AND 'office_leader' = ANY(u.roles) AND u.active ORDER BY u.sort LIMIT 1`,
+    )
+  )[0];
+  const heads = await q.query<{ id: string; full_name: string; field_codes: string[] }>(
+    `SELECT u.id, u.full_name, un.field_codes FROM users u JOIN units un ON un.id = u.unit_id
+     WHERE un.level = 'department' AND 'dept_head' = ANY(u.roles) AND u.active ORDER BY u.sort`,
+  );
+  const departmentHeadByField = new Map<string, Ref>();
+  for (const h of heads)
+    for (const f of h.field_codes)
+      if (!departmentHeadByField.has(f)) departmentHeadByField.set(f, { id: h.id, name: h.full_name });
+  const areaRows = await q.query<{ code: string; name: string; ids: string[] }>(
+    `SELECT a.code, a.name, coalesce(array_agg(u.id ORDER BY u.sort) FILTER (WHERE u.id IS NOT NULL), '{}') AS ids
+     FROM areas a LEFT JOIN units u ON u.area_code = a.code AND u.active GROUP BY a.code, a.name ORDER BY a.code`,
+  );
+  const agencies = await q.query<{ id: string; name: string; field_codes: string[] }>(
+    `SELECT id, name, field_codes FROM units WHERE level = 'agency' AND active ORDER BY sort`,
+  );
+  const agenciesByField = new Map<string, { id: string; name: string }[]>();
+  for (const a of agencies)
+    for (const f of a.field_codes)
+      agenciesByField.set(f, [...(agenciesByField.get(f) ?? []), { id: a.id, name: a.name }]);
+  return {
+    snapshot,
+    officeChief: chief ? { id: chief.id, name: chief.full_name } : null,
+    departmentHeadByField,
+    areas: areaRows.map((a) => ({ code: a.code, name: a.name, communeIds: a.ids })),
+    agenciesByField,
+    allAgencyIds: agencies.map((a) => a.id),
   };
 }

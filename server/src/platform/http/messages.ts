@@ -226,6 +226,19 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     (p) => `Chính sách phân luồng không hợp lệ — quy tắc «${p.rule || '?'}»: ${p.detail ?? ''}`,
     (p) => `The routing policy is invalid — rule "${p.rule || '?'}": ${p.detail ?? ''}`,
   ],
+  NOT_INCOMING: [(_p, f) => `${f}: không phải văn bản đến.`, (_p, f) => `${f}: not an incoming document.`],
+  CALENDAR_MAKEUP_NOT_WEEKEND: [
+    (p, f) => `${f}: ngày làm bù ${p.date ?? ''} phải là thứ Bảy hoặc Chủ nhật.`,
+    (p, f) => `${f}: a make-up working day (${p.date ?? ''}) must fall on a Saturday or Sunday.`,
+  ],
+  CALENDAR_WORKDAY_ON_WEEKEND: [
+    (p, f) => `${f}: ngày ${p.date ?? ''} là cuối tuần; hãy dùng loại «ngày làm bù».`,
+    (p, f) => `${f}: ${p.date ?? ''} is a weekend day; use the make-up working day kind.`,
+  ],
+  CALENDAR_DAY_NOT_STORED: [
+    () => 'Ngày này chưa được lưu trong lịch chính thức.',
+    () => 'This date is not stored in the official calendar.',
+  ],
   NO_DRAFT: [() => 'Chưa có bản nháp chính sách phân luồng.', () => 'There is no draft routing policy.'],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
 };

@@ -1,5 +1,6 @@
 import type { CompetenceEntry } from '../facts.js';
 import type { Policy } from '../policy.js';
+import { DEMO_SIGNING } from '../outgoing-route.js';
 
 /**
  * The demo province's starting policy. Every rule is data an administrator edits; the legal
@@ -107,6 +108,7 @@ export const DEMO_POLICY: Policy = {
       then: [{ setFlow: 'HANDLE_IN_OFFICE' }, { setDeadline: { amount: 10, unit: 'working_days' } }],
     },
   ],
+  signing: DEMO_SIGNING,
   keywords: {
     TAI_CHINH: ['ngân sách', 'dự toán', 'quyết toán', 'kinh phí', 'tài sản công', 'thuế', 'phí, lệ phí'],
     DAU_TU: ['đầu tư công', 'giải ngân', 'chủ trương đầu tư', 'dự án đầu tư', 'kế hoạch vốn', 'nhà đầu tư'],
