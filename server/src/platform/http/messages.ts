@@ -63,6 +63,9 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
   deadline: ['Hạn xử lý', 'Deadline'],
   entries: ['Danh mục thẩm quyền', 'Competence catalogue'],
   lastN: ['Số văn bản chạy thử', 'Documents to dry-run'],
+  days: ['Số ngày làm việc', 'Working days'],
+  kind: ['Loại ngày', 'Kind of day'],
+  basis: ['Căn cứ pháp lý', 'Legal basis'],
 };
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
@@ -228,16 +231,19 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
   ],
   NOT_INCOMING: [(_p, f) => `${f}: không phải văn bản đến.`, (_p, f) => `${f}: not an incoming document.`],
   CALENDAR_MAKEUP_NOT_WEEKEND: [
-    (p, f) => `${f}: ngày làm bù ${p.date ?? ''} phải là thứ Bảy hoặc Chủ nhật.`,
-    (p, f) => `${f}: a make-up working day (${p.date ?? ''}) must fall on a Saturday or Sunday.`,
+    (p, f) => `${f}: ngày làm bù phải là thứ Bảy hoặc Chủ nhật (${p.date ?? ''} là ngày làm việc bình thường).`,
+    (p, f) => `${f}: a make-up working day must be a Saturday or Sunday (${p.date ?? ''} is an ordinary working day).`,
   ],
   CALENDAR_WORKDAY_ON_WEEKEND: [
-    (p, f) => `${f}: ngày ${p.date ?? ''} là cuối tuần; hãy dùng loại «ngày làm bù».`,
-    (p, f) => `${f}: ${p.date ?? ''} is a weekend day; use the make-up working day kind.`,
+    (p, f) => `${f}: ${p.date ?? ''} là thứ Bảy hoặc Chủ nhật; ngày cuối tuần được đi làm thì chọn loại «ngày làm bù».`,
+    (p, f) =>
+      `${f}: ${p.date ?? ''} is a Saturday or Sunday; for a weekend day that is worked, choose "make-up working day".`,
   ],
   CALENDAR_DAY_NOT_STORED: [
-    () => 'Ngày này chưa được lưu trong lịch chính thức.',
-    () => 'This date is not stored in the official calendar.',
+    (p, f) =>
+      `${f}: ngày ${p.date ?? ''} chưa có ngày chính thức đã lưu (chỉ có ngày mặc định theo luật). Để hủy một ngày nghỉ mặc định, hãy lưu ngày đó với loại «ngày làm việc».`,
+    (p, f) =>
+      `${f}: nothing is stored for ${p.date ?? ''} (only the default computed from the law). To cancel a default day off, store the date as an ordinary "working day".`,
   ],
   NO_DRAFT: [() => 'Chưa có bản nháp chính sách phân luồng.', () => 'There is no draft routing policy.'],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
