@@ -21,7 +21,7 @@ import { documentRoutes } from './documents/document.routes.js';
 import { uploadRoutes } from './documents/upload.routes.js';
 import { createRouting } from './routing/service.js';
 import { routingRoutes } from './routing/routing.routes.js';
-import { calendarDeadlines } from './routing/deadline.js';
+import { calendarLoader } from './routing/deadline.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { storedDays } from './calendar/calendar.store.js';
 
@@ -68,7 +68,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   peopleRoutes(app, db);
   assignmentRoutes(app, db);
   quotaRoutes(app, db);
-  const routing = createRouting({ addDeadline: calendarDeadlines(storedDays) });
+  const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
   calendarRoutes(app, db);
   incomingRoutes(app, db, clock, routing);
   routingRoutes(app, db, clock, routing);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { appendAudit, type Actor } from '../audit/audit.store.js';
+import { bumpRoutingGeneration } from '../org/generation.js';
 import { isoFromYmd, jdFromIso, weekdayOf } from './civil-date.js';
 import {
   type CalendarDay,
@@ -112,6 +113,8 @@ export async function upsertCalendarDay(
      ON CONFLICT (date) DO UPDATE SET kind = $2, name = $3, basis = $4, updated_at = now()`,
     [date, input.kind, input.name, input.basis],
   );
+  // Route deadlines are counted on this calendar: cached copies must be rebuilt.
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, before ? 'update' : 'create', 'calendar_day', date, before ?? null, after);
   return { ...after, source: 'official' };
 }
@@ -129,6 +132,8 @@ export async function deleteCalendarDay(
   const before = await lockDate(q, date);
   if (!before) throw new AppError('CALENDAR_DAY_NOT_STORED', 404, 'date', { date });
   await q.query('DELETE FROM calendar_days WHERE date = $1::date', [date]);
+  // Route deadlines are counted on this calendar: cached copies must be rebuilt.
+  await bumpRoutingGeneration(q);
   await appendAudit(q, actor, 'delete', 'calendar_day', date, before, null);
   const year = Number(date.slice(0, 4));
   return effectiveYear(year, [], opts).find((d) => d.date === date) ?? null;

@@ -25,7 +25,7 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       },
     },
     async (req, reply) => {
-      const r = routeOnRegister(routing);
+      const r = routeOnRegister(routing, { references: req.body.references, text: req.body.text });
       const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r.hook }));
       return reply.status(201).send({ ...doc, route: r.out.route });
     },

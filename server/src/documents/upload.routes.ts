@@ -175,7 +175,7 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         );
       }
       const sha256 = await storage.put(up.bytes);
-      const routed = routeOnRegister(routing);
+      const routed = routeOnRegister(routing, { references: parsed.data.references, text: parsed.data.text });
       try {
         const doc = await db.tx((q) =>
           registerIncoming(q, req.user!, parsed.data, {

@@ -41,19 +41,21 @@ const toStored = (r: Row): StoredRoute => ({
   computedAt: new Date(r.computed_at).toISOString(),
 });
 
+/** Saves a document's route; answers the routing generation current in the database. */
 export async function saveRoute(
   q: Queryable,
   documentId: string,
   date: string,
   given: string[],
   routed: RoutedDocument,
-): Promise<void> {
+): Promise<string> {
   const field = given[0] ?? routed.field?.field ?? null;
-  await q.query(
+  const rows = await q.query<{ generation: string }>(
     `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source, field_confidence)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
      ON CONFLICT (document_id) DO UPDATE SET policy_version = $2, route_date = $3, flow = $4, route = $5, field_code = $6,
-       field_source = $7, field_confidence = $8, computed_at = now()`,
+       field_source = $7, field_confidence = $8, computed_at = now()
+     RETURNING (SELECT value FROM app_meta WHERE key = 'routing_generation') AS generation`,
     [
       documentId,
       routed.policyVersion,
@@ -65,6 +67,7 @@ export async function saveRoute(
       given.length ? 1 : (routed.field?.confidence ?? null),
     ],
   );
+  return rows[0]?.generation ?? '';
 }
 
 export async function loadRoute(q: Queryable, documentId: string, forUpdate = false): Promise<StoredRoute | null> {

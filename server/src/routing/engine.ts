@@ -20,6 +20,8 @@ export interface OrgSnapshot {
   agencyByField: ReadonlyMap<string, Ref>;
   /** Unit code → unit. */
   unitByCode: ReadonlyMap<string, Ref>;
+  /** Unit id → what routing needs to know of a sender. */
+  unitById?: ReadonlyMap<string, { code: string; level: string; areaCode: string | null }>;
 }
 
 export interface DeadlineRule {
@@ -73,7 +75,8 @@ export function matches(c: Condition, f: Facts): boolean {
   if ('field' in c) return f.fields.some((x) => c.field.includes(x));
   if ('urgencyAtLeast' in c) return f.urgency >= c.urgencyAtLeast;
   if ('secrecyAtLeast' in c) return f.secrecy >= c.secrecyAtLeast;
-  if ('textHas' in c) return c.textHas.some((p) => f.folded.includes(foldVietnamese(p)));
+  // Phrases were folded once by compilePolicy; route() only ever sees compiled policies.
+  if ('textHas' in c) return c.textHas.some((p) => f.folded.includes(p));
   if ('requestKind' in c) return c.requestKind.includes(f.requestKind);
   if ('hasAdvice' in c) return f.hasAdvice === c.hasAdvice;
   if ('isResponse' in c) return f.isResponse === c.isResponse;

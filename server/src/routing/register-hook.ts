@@ -2,6 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { DocumentView } from '../documents/document.store.js';
 import { loadRoute, routingInputOf, saveRoute } from './document-route.store.js';
 import type { RoutedDocument, Routing } from './service.js';
+import type { Reference } from './facts.js';
 
 export interface RouteSummary {
   flow: string;
@@ -31,14 +32,21 @@ export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
 
 /**
  * Every incoming document gets its route at registration, inside the same transaction: the
- * hook for registerIncoming's `beforeNumbering`. `result` receives the route for the answer.
+ * hook for registerIncoming's `beforeNumbering`. It routes on the instance's cached policy and
+ * organisation, and the save reports the database's routing generation: if another instance
+ * changed the organisation meanwhile, the route is computed again on fresh data.
  */
-export function routeOnRegister(routing: Routing) {
+export function routeOnRegister(routing: Routing, given: { references?: Reference[]; text?: string } = {}) {
   const out: { route: RouteSummary | null } = { route: null };
   const hook = async (q: Queryable, doc: DocumentView, dup: { id: string; arrivalNumber: number } | null) => {
-    const input = await routingInputOf(q, doc.id);
-    const routed = await routing.compute(q, input, { duplicateOf: dup, documentId: doc.id });
-    await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
+    const input = { ...(await routing.inputOf(q, doc, given.references ?? [])), text: given.text };
+    const extras = { duplicateOf: dup, documentId: doc.id };
+    let routed = await routing.compute(q, input, extras, undefined, true);
+    const generation = await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
+    if (generation !== routed.generation) {
+      routed = await routing.compute(q, input, extras);
+      await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
+    }
     out.route = summary(routed, input.fields ?? []);
   };
   return { hook, out };

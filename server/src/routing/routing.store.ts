@@ -203,9 +203,14 @@ export async function replaceCatalogue(
 
 /** The organisation on `date`: who is in charge of which field and area, who follows which field. */
 export async function loadOrgSnapshot(q: Queryable, date: string): Promise<OrgSnapshot> {
-  const units = await q.query<{ id: string; code: string; name: string; level: string; field_codes: string[] }>(
-    'SELECT id, code, name, level, field_codes FROM units WHERE active ORDER BY sort, name',
-  );
+  const units = await q.query<{
+    id: string;
+    code: string;
+    name: string;
+    level: string;
+    field_codes: string[];
+    area_code: string | null;
+  }>('SELECT id, code, name, level, field_codes, area_code FROM units WHERE active ORDER BY sort, name');
   const assignments = await q.query<{
     id: string;
     full_name: string;
@@ -232,9 +237,11 @@ export async function loadOrgSnapshot(q: Queryable, date: string): Promise<OrgSn
   const departmentByField = new Map<string, Ref>();
   const agencyByField = new Map<string, Ref>();
   const unitByCode = new Map<string, Ref>();
+  const unitById = new Map<string, { code: string; level: string; areaCode: string | null }>();
   for (const u of units) {
     const ref = { id: u.id, name: u.name };
     unitByCode.set(u.code, ref);
+    unitById.set(u.id, { code: u.code, level: u.level, areaCode: u.area_code });
     for (const f of u.field_codes) {
       if (u.level === 'department' && !departmentByField.has(f)) departmentByField.set(f, ref);
       if (u.level === 'agency' && !agencyByField.has(f)) agencyByField.set(f, ref);
@@ -247,6 +254,7 @@ export async function loadOrgSnapshot(q: Queryable, date: string): Promise<OrgSn
     departmentByField,
     agencyByField,
     unitByCode,
+    unitById,
   };
 }
 

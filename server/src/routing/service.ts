@@ -1,8 +1,10 @@
 import type { Db, Queryable } from '../platform/db.js';
 import { foldVietnamese } from '../platform/text.js';
 import { routingGeneration } from '../org/generation.js';
-import { buildFacts, type CompetenceEntry, type DocumentForRouting } from './facts.js';
-import { compilePolicy, type DeadlineRule, type OrgSnapshot, route, type Route } from './engine.js';
+import { buildFacts, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
+import type { DocumentView } from '../documents/document.store.js';
+import { compilePolicy, type OrgSnapshot, route, type Route } from './engine.js';
+import { computeDeadline, type WorkCalendar } from '../calendar/working-days.js';
 import type { Policy } from './policy.js';
 import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
 import { suggestField, type FieldSuggestion } from './suggest.js';
@@ -11,11 +13,13 @@ export interface RoutedDocument {
   route: Route;
   policyVersion: number;
   field: FieldSuggestion | null;
+  /** The routing generation the caches were built from (see org/generation.ts). */
+  generation: string;
 }
 
 export interface RoutingDeps {
-  /** Counts a deadline from a date, in working or calendar days (calendar/). */
-  addDeadline: (q: Queryable, from: string, rule: DeadlineRule) => Promise<string>;
+  /** The working calendar of a year and the two after it (calendar/), for deadlines. */
+  loadCalendar: (q: Queryable, year: number) => Promise<WorkCalendar>;
 }
 
 interface Cache {
@@ -23,6 +27,7 @@ interface Cache {
   live: { version: number; policy: Policy; compiled: Policy } | null;
   catalogue: CompetenceEntry[];
   snapshots: Map<string, OrgSnapshot>;
+  calendars: Map<number, WorkCalendar>;
 }
 
 /** Extra inputs from the register: links found by looking at other documents. */
@@ -39,7 +44,8 @@ export interface RoutingExtras {
 export function createRouting(deps: RoutingDeps) {
   let cache: Cache | null = null;
 
-  async function fresh(q: Queryable): Promise<Cache> {
+  async function fresh(q: Queryable, trustCache = false): Promise<Cache> {
+    if (trustCache && cache) return cache;
     const generation = await routingGeneration(q);
     if (cache && cache.generation === generation) return cache;
     const live = await policyByStatus(q, 'published');
@@ -48,8 +54,18 @@ export function createRouting(deps: RoutingDeps) {
       live: live ? { version: live.version, policy: live.policy, compiled: compilePolicy(live.policy) } : null,
       catalogue: await loadCatalogue(q),
       snapshots: new Map(),
+      calendars: new Map(),
     };
     return cache;
+  }
+
+  async function calendar(q: Queryable, c: Cache, year: number): Promise<WorkCalendar> {
+    let cal = c.calendars.get(year);
+    if (!cal) {
+      cal = await deps.loadCalendar(q, year);
+      c.calendars.set(year, cal);
+    }
+    return cal;
   }
 
   async function snapshot(q: Queryable, c: Cache, date: string): Promise<OrgSnapshot> {
@@ -98,13 +114,19 @@ export function createRouting(deps: RoutingDeps) {
     return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, resubmissionOf: resub?.id ?? null };
   }
 
+  /**
+   * Routes one document. With `trustCache` the instance's cached policy and organisation are
+   * used without asking the database whether they are current; the caller then checks the
+   * generation when it saves (register-hook.ts) and recomputes in the rare case it moved.
+   */
   async function compute(
     q: Queryable,
     d: DocumentForRouting,
     extras: RoutingExtras = {},
     usePolicy?: { version: number; compiled: Policy },
+    trustCache = false,
   ): Promise<RoutedDocument & { resubmissionOf: string | null }> {
-    const c = await fresh(q);
+    const c = await fresh(q, trustCache);
     const live = usePolicy ?? c.live;
     if (!live) throw new Error('no published routing policy');
     const org = await snapshot(q, c, d.date);
@@ -112,16 +134,7 @@ export function createRouting(deps: RoutingDeps) {
     const fields = d.fields?.length ? d.fields : field ? [field.field] : [];
     const look = await lookups(q, d, extras);
     const facts = buildFacts(d, fields, c.catalogue, look.ourCodes);
-    const deadlineCache = new Map<string, string>();
-    // The engine is synchronous; deadlines it may ask for are computed up front for each rule's amount.
-    for (const rule of live.compiled.rules) {
-      for (const a of rule.then) {
-        if ('setDeadline' in a) {
-          const k = `${a.setDeadline.amount}|${a.setDeadline.unit}`;
-          if (!deadlineCache.has(k)) deadlineCache.set(k, await deps.addDeadline(q, d.date, a.setDeadline));
-        }
-      }
-    }
+    const cal = await calendar(q, c, Number(d.date.slice(0, 4)));
     const extraFlags = [...look.flags];
     if (field) {
       extraFlags.push({
@@ -133,7 +146,7 @@ export function createRouting(deps: RoutingDeps) {
     const r = route(live.compiled, facts, {
       org,
       from: d.date,
-      addDeadline: (_from, rule) => deadlineCache.get(`${rule.amount}|${rule.unit}`)!,
+      addDeadline: (from, rule) => computeDeadline(from, rule, cal),
       requestedDeadline: d.dueDate ?? null,
       extraFlags,
     });
@@ -149,7 +162,13 @@ export function createRouting(deps: RoutingDeps) {
         text: `Thẩm quyền: ${levelText(facts.competence.level)} (${facts.competence.basis}).`,
       });
     }
-    return { route: r, policyVersion: live.version, field, resubmissionOf: look.resubmissionOf };
+    return {
+      route: r,
+      policyVersion: live.version,
+      field,
+      resubmissionOf: look.resubmissionOf,
+      generation: c.generation,
+    };
   }
 
   /**
@@ -172,7 +191,33 @@ export function createRouting(deps: RoutingDeps) {
     );
   }
 
-  return { compute, fresh, snapshot, learn };
+  /** The routing input of a just-written document, from its view and the cached organisation. */
+  async function inputOf(q: Queryable, doc: DocumentView, references: Reference[]): Promise<DocumentForRouting> {
+    const c = await fresh(q, true);
+    const org = await snapshot(q, c, doc.arrivalDate!);
+    const u = doc.issuer.unitId ? org.unitById?.get(doc.issuer.unitId) : undefined;
+    return {
+      issuer: {
+        unitId: doc.issuer.unitId,
+        unitCode: u?.code ?? null,
+        name: doc.issuer.name,
+        level: u?.level ?? null,
+        areaCode: u?.areaCode ?? null,
+      },
+      type: doc.type,
+      subject: doc.subject,
+      text: doc.body,
+      fields: doc.fields,
+      urgency: doc.urgency,
+      secrecy: doc.secrecy,
+      references,
+      referencedCodes: doc.referencedCodes,
+      dueDate: doc.dueDate,
+      date: doc.arrivalDate!,
+    };
+  }
+
+  return { compute, fresh, snapshot, learn, inputOf };
 }
 
 export type Routing = ReturnType<typeof createRouting>;
@@ -201,8 +246,10 @@ function bigrams(s: string): Set<string> {
 
 /** Jaccard similarity of syllable bigrams: near-identical subjects score above 0.6. */
 export function subjectSimilarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return jaccard(bigrams(a), bigrams(b));
+}
+
+function jaccard(x: Set<string>, y: Set<string>): number {
   if (!x.size || !y.size) return 0;
   let inter = 0;
   for (const g of x) if (y.has(g)) inter++;
@@ -217,10 +264,11 @@ async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: st
        AND (d.issuer_unit_id = $1::uuid OR ($1::uuid IS NULL AND lower(d.issuer_name) = lower($2)))
        AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE') AND d.status <> 'done'
        AND d.created_at > now() - interval '365 days'
-     ORDER BY d.created_at DESC LIMIT 200`,
+     ORDER BY d.created_at DESC LIMIT 50`,
     [d.issuer.unitId, d.issuer.name, selfId ?? null],
   );
-  const hit = rows.find((r) => subjectSimilarity(r.subject, d.subject) >= 0.6);
+  const mine = bigrams(d.subject);
+  const hit = rows.find((r) => jaccard(mine, bigrams(r.subject)) >= 0.6);
   return hit ? { id: hit.id, arrivalNumber: hit.arrival_number, flow: hit.flow } : null;
 }
 
