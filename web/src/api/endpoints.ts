@@ -24,6 +24,17 @@ import type {
   ListResponse,
   Person,
   Quota,
+  CatalogueEntry,
+  CommunesOverview,
+  DryRunResult,
+  PolicyState,
+  PolicyVersion,
+  PolicyVersionInfo,
+  Policy,
+  RegisteredDocument,
+  Route,
+  RouteOverrideInput,
+  StoredRoute,
   Session,
   Unit,
   UnitLevel,
@@ -120,13 +131,13 @@ export const documentsApi = {
   get: (id: string) => api.get<DocumentWithTrace>(`/api/documents/${enc(id)}`),
   fileUrl: (id: string, sha256: string, download = false) =>
     `/api/documents/${enc(id)}/files/${enc(sha256)}${download ? '?download=1' : ''}`,
-  register: (input: IncomingInput) => api.post<Document>('/api/incoming', input),
+  register: (input: IncomingInput) => api.post<RegisteredDocument>('/api/incoming', input),
   /** Upload a file; without `data` the server takes every field from the extraction. */
   upload: (file: File, data?: Partial<IncomingInput>) => {
     const form = new FormData();
     if (data) form.append('data', JSON.stringify(data));
     form.append('file', file, file.name);
-    return api.upload<Document>('/api/incoming/upload', form);
+    return api.upload<RegisteredDocument>('/api/incoming/upload', form);
   },
   extract: (file: File) => {
     const form = new FormData();
@@ -152,4 +163,22 @@ export const outgoingApi = {
   recall: (id: string, reason: string) => api.post<Document>(`/api/outgoing/${enc(id)}/recall`, { reason }),
   cancel: (id: string, reason: string) => api.post<Document>(`/api/outgoing/${enc(id)}/cancel`, { reason }),
   correct: (id: string, kind: 'format' | 'content') => api.post<Document>(`/api/outgoing/${enc(id)}/correct`, { kind }),
+};
+
+export const routingApi = {
+  preview: (input: IncomingInput) => api.post<Route>('/api/routing/preview', input),
+  route: (documentId: string) => api.get<StoredRoute>(`/api/documents/${enc(documentId)}/route`),
+  override: (documentId: string, input: RouteOverrideInput) =>
+    api.post<StoredRoute>(`/api/documents/${enc(documentId)}/route/override`, input),
+  policy: () => api.get<PolicyState>('/api/routing/policy'),
+  versions: () => api.get<{ items: PolicyVersionInfo[] }>('/api/routing/policy/versions'),
+  version: (version: number) => api.get<PolicyVersion>(`/api/routing/policy/versions/${version}`),
+  saveDraft: (policy: Policy, note?: string) =>
+    api.put<PolicyVersion>('/api/routing/policy/draft', note ? { policy, note } : { policy }),
+  dryRun: (lastN: number) => api.post<DryRunResult>('/api/routing/policy/draft/dry-run', { lastN }),
+  publish: () => api.post<PolicyVersion>('/api/routing/policy/draft/publish'),
+  catalogue: () => api.get<{ items: CatalogueEntry[] }>('/api/routing/catalogue'),
+  saveCatalogue: (entries: CatalogueEntry[]) =>
+    api.put<{ items: CatalogueEntry[] }>('/api/routing/catalogue', { entries }),
+  communes: (months: number) => api.get<CommunesOverview>('/api/routing/communes', { months }),
 };

@@ -256,6 +256,7 @@ export interface IncomingInput {
   fields?: string[];
   text?: string;
   referencedCodes?: string[];
+  references?: ReferenceInput[];
   confirmDuplicate?: boolean;
 }
 
@@ -352,3 +353,203 @@ export interface Register {
   direction: Direction;
   rows: Document[];
 }
+
+// ───────────────────────────── routing (issue 4) ─────────────────────────────
+
+export const FLOWS = [
+  'SUBMIT_TO_LEADER',
+  'SEND_TO_AGENCY_FOR_ADVICE',
+  'HANDLE_IN_OFFICE',
+  'FOR_INFORMATION',
+  'RETURN_TO_SENDER',
+] as const;
+export type Flow = (typeof FLOWS)[number];
+
+export const SENDER_LEVELS = ['commune', 'agency', 'province', 'central', 'business', 'citizen', 'other'] as const;
+export type SenderLevel = (typeof SENDER_LEVELS)[number];
+
+export const REQUEST_KINDS = [
+  'de_nghi',
+  'xin_y_kien',
+  'xin_chu_truong',
+  'bao_cao',
+  'moi_hop',
+  'de_biet',
+  'khac',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const COMPETENCE_LEVELS = ['commune', 'agency', 'ppc', 'chairman'] as const;
+export type CompetenceLevel = (typeof COMPETENCE_LEVELS)[number];
+
+export const REFERENCE_KINDS = ['advice', 'response', 'other'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** A document the incoming one cites: an agency's advice, our letter it answers, or another. */
+export interface ReferenceInput {
+  code: string;
+  issuer?: { unitCode?: string; name?: string };
+  kind?: ReferenceKind;
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export type FieldSource = 'given' | 'keywords' | 'classifier' | 'confirmed' | 'none';
+
+export interface Route {
+  flow: Flow | string;
+  leader: Ref | null;
+  department: Ref | null;
+  leadAgency: Ref | null;
+  coAgencies: Ref[];
+  deadline: string | null;
+  flags: { code: string; message: string }[];
+  reasons: { rule: string; text: string }[];
+  guidance: string | null;
+  policyVersion: number;
+  field: { code: string | null; source: FieldSource | string; confidence: number | null };
+}
+
+export interface StoredRoute extends Route {
+  routeDate: string;
+  acted: boolean;
+  overridden: boolean;
+  overrideReason: string | null;
+  computedAt: string;
+}
+
+export interface RouteOverrideInput {
+  flow?: Flow;
+  leaderId?: string | null;
+  departmentId?: string | null;
+  leadAgencyId?: string | null;
+  field?: string;
+  deadline?: string | null;
+  reason: string;
+}
+
+export type Condition =
+  | { always: true }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { senderLevel: string[] }
+  | { senderUnit: string[] }
+  | { senderArea: string[] }
+  | { type: string[] }
+  | { field: string[] }
+  | { urgencyAtLeast: number }
+  | { secrecyAtLeast: number }
+  | { textHas: string[] }
+  | { requestKind: string[] }
+  | { hasAdvice: boolean }
+  | { isResponse: boolean }
+  | { competence: string[] };
+
+export type DeadlineUnit = 'working_days' | 'calendar_days';
+
+export type Action =
+  | { setFlow: string }
+  | { setLeader: 'by_field' | 'by_area' | 'chairman' | string }
+  | { setDepartment: string }
+  | { setLeadAgency: string }
+  | { addCoAgencies: string[] }
+  | { setDeadline: { amount: number; unit: DeadlineUnit } }
+  | { addFlag: string }
+  | { setGuidance: string };
+
+export interface Rule {
+  id: string;
+  name: string;
+  enabled?: boolean;
+  when: Condition;
+  then: Action[];
+  stop?: boolean;
+}
+
+export interface Policy {
+  rules: Rule[];
+  keywords: Record<string, string[]>;
+}
+
+export interface PolicyVersionInfo {
+  version: number;
+  status: 'draft' | 'published' | 'superseded' | string;
+  note: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface PolicyVersion extends PolicyVersionInfo {
+  policy: Policy;
+}
+
+export interface PolicyState {
+  live: PolicyVersion | null;
+  draft: PolicyVersion | null;
+  vocabulary: { flows: string[]; requestKinds: string[]; competence: string[] };
+}
+
+export interface PolicyProblem {
+  ruleId: string | null;
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface RouteBrief {
+  flow: string;
+  leader: Ref | null;
+  leadAgency: Ref | null;
+  deadline: string | null;
+}
+
+export interface DryRunItem {
+  documentId: string;
+  arrivalNumber: number | null;
+  code: string | null;
+  subject: string;
+  changes: string[];
+  before: RouteBrief;
+  after: RouteBrief;
+}
+
+export interface DryRunResult {
+  checked: number;
+  changed: number;
+  items: DryRunItem[];
+}
+
+export interface CatalogueEntry {
+  id?: string;
+  field: string;
+  matter: string[];
+  requestKinds: string[];
+  level: CompetenceLevel;
+  adviceAgency: string | null;
+  basis: string;
+  guidance: string;
+}
+
+export interface CommuneStat {
+  unitId: string;
+  code: string;
+  name: string;
+  areaCode: string | null;
+  total: number;
+  returnedShare: number;
+  adviceShare: number;
+  topFields: { code: string; n: number }[];
+  trend: number[];
+}
+
+export interface CommunesOverview {
+  months: string[];
+  items: CommuneStat[];
+}
+
+/** POST /api/incoming answers the document with the route it was given. */
+export type RegisteredDocument = Document & { route?: Route | null };

@@ -1,4 +1,5 @@
 import type { Messages } from './vi';
+import routingEn from './routing.en';
 
 const en: Messages = {
   app: {
@@ -346,6 +347,7 @@ const en: Messages = {
     correct: 'Correction',
     upload: 'File uploaded',
     view: 'Viewed',
+    'route-override': 'Route changed',
   },
   incoming: {
     register: 'Register incoming document',
@@ -368,6 +370,16 @@ const en: Messages = {
     recipientsHint: 'One recipient per line',
     submit: 'Register',
     registered: 'Registered, arrival number {{n}}',
+    registeredWithFlow: 'Registered, arrival number {{n}} — route: {{flow}}',
+    references: 'Referenced documents',
+    referencesHint:
+      'Documents the incoming one cites: a specialist agency’s advice or appraisal, the province’s letter it answers…',
+    referenceCode: 'Number',
+    referenceIssuer: 'Issuer',
+    referenceKind: 'Kind',
+    addReference: 'Add a referenced document',
+    removeReference: 'Remove the referenced document',
+    referenceShort: 'The number is too short.',
     duplicate: 'This document may already be registered',
     duplicateLink: 'See the registered document (arrival no. {{n}}, {{date}})',
     confirmDuplicate: 'Register anyway',
@@ -474,6 +486,7 @@ const en: Messages = {
     required: 'Please enter {{field}}.',
     pick: 'Please choose {{field}}.',
   },
+  ...routingEn,
 };
 
 export default en;

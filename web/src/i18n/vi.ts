@@ -1,3 +1,5 @@
+import routingVi from './routing.vi';
+
 const vi = {
   app: {
     name: 'Điều hành',
@@ -344,6 +346,7 @@ const vi = {
     correct: 'Đính chính',
     upload: 'Tải tệp lên',
     view: 'Xem',
+    'route-override': 'Điều chỉnh luồng xử lý',
   },
   incoming: {
     register: 'Đăng ký văn bản đến',
@@ -366,6 +369,16 @@ const vi = {
     recipientsHint: 'Mỗi nơi nhận một dòng',
     submit: 'Đăng ký',
     registered: 'Đã đăng ký, số đến {{n}}',
+    registeredWithFlow: 'Đã đăng ký, số đến {{n}} — luồng xử lý: {{flow}}',
+    references: 'Văn bản dẫn chiếu',
+    referencesHint:
+      'Văn bản được nêu trong văn bản đến: ý kiến tham mưu/thẩm định của cơ quan chuyên môn, văn bản của tỉnh được trả lời…',
+    referenceCode: 'Số, ký hiệu',
+    referenceIssuer: 'Cơ quan ban hành',
+    referenceKind: 'Loại',
+    addReference: 'Thêm văn bản dẫn chiếu',
+    removeReference: 'Bỏ văn bản dẫn chiếu',
+    referenceShort: 'Số, ký hiệu quá ngắn.',
     duplicate: 'Văn bản này có thể đã được đăng ký',
     duplicateLink: 'Xem văn bản đã đăng ký (số đến {{n}}, ngày {{date}})',
     confirmDuplicate: 'Vẫn đăng ký',
@@ -472,6 +485,7 @@ const vi = {
     required: 'Vui lòng nhập {{field}}.',
     pick: 'Vui lòng chọn {{field}}.',
   },
+  ...routingVi,
 };
 
 export default vi;

@@ -12,6 +12,9 @@ import { DocumentPage } from '../features/documents/DocumentPage';
 import { DraftFormPage } from '../features/documents/DraftFormPage';
 import { IncomingRegisterPage } from '../features/documents/IncomingRegisterPage';
 import { RegistersPage } from '../features/documents/RegistersPage';
+import { PolicyPage } from '../features/routing/PolicyPage';
+import { CataloguePage } from '../features/routing/CataloguePage';
+import { CommunesOverviewPage } from '../features/routing/CommunesOverviewPage';
 import { can, useSession } from '../features/auth/session';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './guards';
@@ -82,6 +85,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="documents.read">
               <RegistersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.routingPolicy}
+          element={
+            <RequirePermission permission="routing.read">
+              <PolicyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.routingCatalogue}
+          element={
+            <RequirePermission permission="routing.read">
+              <CataloguePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.routingCommunes}
+          element={
+            <RequirePermission permission="routing.read">
+              <CommunesOverviewPage />
             </RequirePermission>
           }
         />

@@ -13,6 +13,9 @@ export const paths = {
   outgoingEdit: '/outgoing/:id/edit',
   document: '/documents/:id',
   registers: '/registers',
+  routingPolicy: '/routing/policy',
+  routingCatalogue: '/routing/catalogue',
+  routingCommunes: '/routing/communes',
 } as const;
 
 export const documentPath = (id: string) => `/documents/${encodeURIComponent(id)}`;

@@ -13,6 +13,22 @@ const documentLinks = [
   { to: paths.registers, label: 'docs.registers', testId: 'nav-registers', permission: 'documents.read' },
 ] as const;
 
+const routingLinks = [
+  { to: paths.routingPolicy, label: 'routingNav.policy', testId: 'nav-routing-policy', permission: 'routing.read' },
+  {
+    to: paths.routingCatalogue,
+    label: 'routingNav.catalogue',
+    testId: 'nav-routing-catalogue',
+    permission: 'routing.read',
+  },
+  {
+    to: paths.routingCommunes,
+    label: 'routingNav.communes',
+    testId: 'nav-routing-communes',
+    permission: 'routing.read',
+  },
+] as const;
+
 const orgLinks = [
   { to: paths.units, label: 'nav.units', testId: 'nav-units', permission: 'org.read' },
   { to: paths.communes, label: 'nav.communes', testId: 'nav-communes', permission: 'org.read' },
@@ -59,6 +75,23 @@ export function AppLayout() {
           {documentLinks.some((l) => can(user, l.permission)) && (
             <NavLink label={t('docs.nav')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-documents">
               {documentLinks
+                .filter((l) => can(user, l.permission))
+                .map((l) => (
+                  <NavLink
+                    key={l.to}
+                    component={RouterNavLink}
+                    to={l.to}
+                    label={t(l.label)}
+                    active={isActive(l.to)}
+                    onClick={close}
+                    data-testid={l.testId}
+                  />
+                ))}
+            </NavLink>
+          )}
+          {routingLinks.some((l) => can(user, l.permission)) && (
+            <NavLink label={t('routingNav.group')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-routing">
+              {routingLinks
                 .filter((l) => can(user, l.permission))
                 .map((l) => (
                   <NavLink

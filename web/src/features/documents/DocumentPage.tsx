@@ -28,6 +28,7 @@ import { FilePreview } from './FilePreview';
 import { fileSize, signerText, useDocLabels } from './labels';
 import { OutgoingActions, OutgoingVersions } from './OutgoingActions';
 import { useDocTypes, useDocument } from './queries';
+import { RouteCard } from '../routing/RouteCard';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -197,7 +198,10 @@ function DocumentView({ doc, flash }: { doc: DocumentWithTrace; flash?: string }
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Files doc={doc} />
+          <Stack gap="md">
+            {incoming && <RouteCard documentId={doc.id} />}
+            <Files doc={doc} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

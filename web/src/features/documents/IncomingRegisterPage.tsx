@@ -16,13 +16,13 @@ import {
   SimpleGrid,
   Spoiler,
   Stack,
-  TagsInput,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -32,8 +32,8 @@ import {
   SECRECIES,
   SIGNING_FORMS,
   URGENCIES,
-  type Document,
   type DuplicateOf,
+  type RegisteredDocument,
   type Extraction,
   type IncomingInput,
 } from '../../api/types';
@@ -50,12 +50,16 @@ import {
   matchUnit,
   NO_FORM,
   prefillFromExtraction,
+  previewInput,
   toIncomingInput,
   validateIncoming,
   type FormErrors,
   type FormKey,
   type IncomingForm,
 } from './incomingForm';
+import { ReferencesInput } from './ReferencesInput';
+import { RoutePreview } from '../routing/RoutePreview';
+import { useRoutingLabels } from '../routing/labels';
 import { useDocLabels } from './labels';
 import { FilePreview } from './FilePreview';
 import { docKeys, useDocTypes, useOcrStatus } from './queries';
@@ -77,7 +81,7 @@ const LABEL_KEYS = {
   recipients: 'docs.recipients',
   dueDate: 'docs.dueDate',
   fields: 'docs.fields',
-  referencedCodes: 'docs.referencedCodes',
+  references: 'incoming.references',
 } as const satisfies Record<FormKey, string>;
 
 export function IncomingRegisterPage() {
@@ -90,6 +94,7 @@ export function IncomingRegisterPage() {
   const units = useUnits();
   const fields = useFields();
   const ocr = useOcrStatus();
+  const routing = useRoutingLabels();
 
   const [form, setForm] = useState<IncomingForm>(EMPTY_FORM);
   const [touched, setTouched] = useState<ReadonlySet<FormKey>>(new Set());
@@ -141,9 +146,11 @@ export function IncomingRegisterPage() {
 
   const submit = useMutation({
     mutationFn: (input: IncomingInput) => (file ? documentsApi.upload(file, input) : documentsApi.register(input)),
-    onSuccess: async (doc: Document) => {
+    onSuccess: async (doc: RegisteredDocument) => {
       await qc.invalidateQueries({ queryKey: docKeys.all });
-      const message = t('incoming.registered', { n: doc.arrivalNumber ?? '' });
+      const message = doc.route
+        ? t('incoming.registeredWithFlow', { n: doc.arrivalNumber ?? '', flow: routing.flow(doc.route.flow) })
+        : t('incoming.registered', { n: doc.arrivalNumber ?? '' });
       notifications.show({ color: 'green', message, autoClose: 8000 });
       void navigate(documentPath(doc.id), { state: { flash: message } });
     },
@@ -166,6 +173,7 @@ export function IncomingRegisterPage() {
       required: (k) => t('validation.required', { field: label(k).toLowerCase() }),
       subjectShort: t('incoming.subjectShort'),
       notation: t('incoming.notationFormat'),
+      referenceShort: t('incoming.referenceShort'),
     });
     setErrors(errs);
     if (Object.keys(errs).length) {
@@ -208,6 +216,11 @@ export function IncomingRegisterPage() {
   const formOptions = SIGNING_FORMS.map((f) => ({ value: f || NO_FORM, label: f || t('docs.signingFormNone') }));
   const ocrDown = ocr.data?.available === false || (extraction !== null && extraction.ocrAvailable === false);
 
+  // The route preview follows the form, half a second after the clerk stops typing.
+  const previewKey = JSON.stringify(previewInput(form, unitList, extraction?.text || undefined));
+  const [debouncedKey] = useDebouncedValue(previewKey, 500);
+  const preview = useMemo(() => JSON.parse(debouncedKey) as IncomingInput | null, [debouncedKey]);
+
   return (
     <>
       <PageHeader title={t('incoming.register')} />
@@ -221,6 +234,7 @@ export function IncomingRegisterPage() {
               </Alert>
             )}
             <FileDrop testId="incoming-drop" onFiles={(fs) => fs[0] && onFile(fs[0])} disabled={submit.isPending} />
+            <RoutePreview input={preview} />
             {file && (
               <Paper withBorder p="xs">
                 <Group justify="space-between" wrap="nowrap">
@@ -429,10 +443,14 @@ export function IncomingRegisterPage() {
                   value={form.fields}
                   onChange={(v) => set('fields', v)}
                 />
-                <TagsInput
-                  {...deco('referencedCodes')}
-                  value={form.referencedCodes}
-                  onChange={(v) => set('referencedCodes', v)}
+                <ReferencesInput
+                  label={deco('references').label}
+                  error={deco('references').error}
+                  description={deco('references').description}
+                  classNames={deco('references').classNames}
+                  issuerOptions={issuerOptions}
+                  value={form.references}
+                  onChange={(v) => set('references', v)}
                 />
                 <Group justify="flex-end">
                   <Button variant="default" onClick={() => void navigate(-1)}>

@@ -6,6 +6,7 @@ import {
   matchUnit,
   NO_FORM,
   prefillFromExtraction,
+  previewInput,
   signingFormOf,
   toIncomingInput,
   validateIncoming,
@@ -59,7 +60,7 @@ describe('prefillFromExtraction', () => {
       type: 'CV',
       signerForm: 'KT.',
       recipients: 'Như trên\nLưu: VT, KTN',
-      referencedCodes: ['05/CT-TTg'],
+      references: [{ code: '05/CT-TTg', issuer: '', kind: 'other' }],
       urgency: '1',
     });
     expect(p.confidence.subject).toBe(0.55);
@@ -137,8 +138,8 @@ describe('incoming form', () => {
   });
   it('validates the required fields', () => {
     const e = validateIncoming(
-      { ...EMPTY_FORM, subject: 'ab', notation: 'QĐ UBND' },
-      { required: (k) => `req ${k}`, subjectShort: 'short', notation: 'nota' },
+      { ...EMPTY_FORM, subject: 'ab', notation: 'QĐ UBND', references: [{ code: '5', issuer: '', kind: 'advice' }] },
+      { required: (k) => `req ${k}`, subjectShort: 'short', notation: 'nota', referenceShort: 'ref' },
     );
     expect(e).toEqual({
       issuer: 'req issuer',
@@ -146,13 +147,46 @@ describe('incoming form', () => {
       type: 'req type',
       subject: 'short',
       notation: 'nota',
+      references: 'ref',
     });
+  });
+  it('sends references with their issuer and kind', () => {
+    const body = toIncomingInput(
+      {
+        ...EMPTY_FORM,
+        references: [
+          { code: ' 12/STC-NS ', issuer: 'sở tài chính', kind: 'advice' },
+          { code: '', issuer: 'Sở Tài chính', kind: 'other' },
+          { code: '05/CT-TTg', issuer: 'Thủ tướng Chính phủ', kind: 'other' },
+        ],
+      },
+      units,
+    );
+    expect(body.references).toEqual([
+      { code: '12/STC-NS', issuer: { unitCode: 'STC' }, kind: 'advice' },
+      { code: '05/CT-TTg', issuer: { name: 'Thủ tướng Chính phủ' }, kind: 'other' },
+    ]);
+  });
+  it('previews the route only once issuer, date, type and subject are there', () => {
+    const form = { ...EMPTY_FORM, issuer: 'Sở Tài chính', issuedDate: '2026-03-01', type: 'BC', subject: 'Báo cáo' };
+    expect(previewInput({ ...form, subject: '' }, units)).toBeNull();
+    expect(previewInput({ ...form, type: null }, units)).toBeNull();
+    const body = previewInput({ ...form, notation: 'bad notation', fields: ['TAI_CHINH'] }, units, 'text');
+    expect(body).toMatchObject({
+      issuer: { unitCode: 'STC' },
+      type: 'BC',
+      subject: 'Báo cáo',
+      fields: ['TAI_CHINH'],
+      text: 'text',
+    });
+    expect(body).not.toHaveProperty('notation');
   });
   it('maps server error paths', () => {
     expect(formKeyOfPath('body.subject')).toBe('subject');
     expect(formKeyOfPath('issuer.name')).toBe('issuer');
     expect(formKeyOfPath('signer.form')).toBe('signerForm');
     expect(formKeyOfPath('recipients.2')).toBe('recipients');
+    expect(formKeyOfPath('references.0.code')).toBe('references');
     expect(formKeyOfPath('x')).toBeNull();
   });
 });

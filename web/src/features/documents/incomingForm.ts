@@ -1,4 +1,4 @@
-import type { Extraction, IncomingInput, SigningForm, Unit } from '../../api/types';
+import type { Extraction, IncomingInput, ReferenceKind, SigningForm, Unit } from '../../api/types';
 import { SIGNING_FORMS } from '../../api/types';
 import { fold } from '../../lib/text';
 
@@ -21,8 +21,17 @@ export interface IncomingForm {
   recipients: string;
   dueDate: string;
   fields: string[];
-  referencedCodes: string[];
+  references: ReferenceRow[];
 }
+
+/** A document the incoming one cites (văn bản dẫn chiếu): its number, issuer and kind. */
+export interface ReferenceRow {
+  code: string;
+  issuer: string;
+  kind: ReferenceKind;
+}
+
+export const EMPTY_REFERENCE: ReferenceRow = { code: '', issuer: '', kind: 'other' };
 
 export type FormKey = keyof IncomingForm;
 
@@ -42,7 +51,7 @@ export const FORM_KEYS: readonly FormKey[] = [
   'recipients',
   'dueDate',
   'fields',
-  'referencedCodes',
+  'references',
 ];
 
 export const EMPTY_FORM: IncomingForm = {
@@ -61,7 +70,7 @@ export const EMPTY_FORM: IncomingForm = {
   recipients: '',
   dueDate: '',
   fields: [],
-  referencedCodes: [],
+  references: [],
 };
 
 const URGENCY_WORDS = ['thuong', 'khan', 'thuong khan', 'hoa toc', 'hoa toc hen gio'];
@@ -147,7 +156,12 @@ export function prefillFromExtraction(x: Extraction, typeCodes: readonly string[
   put('signerName', strOrNull(f.signerName?.value), f.signerName?.confidence);
   const recipients = listOf(f.recipients?.value);
   put('recipients', recipients && recipients.length ? recipients.join('\n') : null, f.recipients?.confidence);
-  put('referencedCodes', listOf(f.referencedCodes?.value), f.referencedCodes?.confidence);
+  const codes = listOf(f.referencedCodes?.value);
+  put(
+    'references',
+    codes ? codes.map((code) => ({ ...EMPTY_REFERENCE, code: code.trim() })) : null,
+    f.referencedCodes?.confidence,
+  );
   const u = levelOf(f.urgency?.value, URGENCY_WORDS);
   put('urgency', u === null ? null : String(u), f.urgency?.confidence);
   const s = levelOf(f.secrecy?.value, SECRECY_WORDS);
@@ -174,7 +188,7 @@ export type FormErrors = Partial<Record<FormKey, string>>;
 /** Client-side checks mirroring IncomingIn; messages come from `msg`. */
 export function validateIncoming(
   v: IncomingForm,
-  msg: { required: (k: FormKey) => string; subjectShort: string; notation: string },
+  msg: { required: (k: FormKey) => string; subjectShort: string; notation: string; referenceShort: string },
 ): FormErrors {
   const e: FormErrors = {};
   if (v.issuer.trim().length < 2) e.issuer = msg.required('issuer');
@@ -183,6 +197,7 @@ export function validateIncoming(
   if (!v.subject.trim()) e.subject = msg.required('subject');
   else if (v.subject.trim().length < 3) e.subject = msg.subjectShort;
   if (v.notation.trim() && !/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v.notation.trim())) e.notation = msg.notation;
+  if (v.references.some((r) => r.code.trim() && r.code.trim().length < 3)) e.references = msg.referenceShort;
   return e;
 }
 
@@ -217,7 +232,39 @@ export function toIncomingInput(v: IncomingForm, units: readonly Unit[]): Incomi
     recipients: lines(v.recipients),
     dueDate: v.dueDate || undefined,
     fields: v.fields,
-    referencedCodes: v.referencedCodes,
+    references: toReferences(v.references, units),
+  };
+}
+
+/** The rows with a number, each with its issuer as a unit code when the name is known. */
+export function toReferences(rows: readonly ReferenceRow[], units: readonly Unit[]): IncomingInput['references'] {
+  return rows
+    .filter((r) => r.code.trim())
+    .map((r) => {
+      const unit = matchUnit(r.issuer, units);
+      const issuer = unit ? { unitCode: unit.code } : r.issuer.trim() ? { name: r.issuer.trim() } : undefined;
+      return { code: r.code.trim(), ...(issuer ? { issuer } : {}), kind: r.kind };
+    });
+}
+
+/**
+ * The body of the route preview: null until issuer, issued date, type and subject are there. Only
+ * what routing reads is sent, so a half-typed number or signer cannot make the preview fail.
+ */
+export function previewInput(v: IncomingForm, units: readonly Unit[], text?: string): IncomingInput | null {
+  if (v.issuer.trim().length < 2 || !v.issuedDate || !v.type || v.subject.trim().length < 3) return null;
+  const full = toIncomingInput(v, units);
+  return {
+    issuer: full.issuer,
+    issuedDate: full.issuedDate,
+    type: full.type,
+    subject: full.subject,
+    urgency: full.urgency,
+    secrecy: full.secrecy,
+    fields: full.fields,
+    references: (full.references ?? []).filter((r) => r.code.length >= 3),
+    ...(full.dueDate ? { dueDate: full.dueDate } : {}),
+    ...(text ? { text } : {}),
   };
 }
 
@@ -233,5 +280,6 @@ export function formKeyOfPath(path: string | undefined): FormKey | null {
     return 'signerName';
   }
   if (head === 'issuer') return 'issuer';
+  if (head === 'referencedCodes') return 'references';
   return FORM_KEYS.find((k) => k === head) ?? null;
 }
