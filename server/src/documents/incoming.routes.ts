@@ -11,7 +11,7 @@ import type { Routing } from '../routing/service.js';
 import { routeOnRegister, routeOnUpdate } from '../routing/register-hook.js';
 import { RouteOut } from '../routing/route.schema.js';
 
-export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing): void {
+export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing | null): void {
   const r = typed(app);
   r.post(
     '/api/incoming',
@@ -25,9 +25,9 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       },
     },
     async (req, reply) => {
-      const r = routeOnRegister(routing, { references: req.body.references, text: req.body.text });
-      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r.hook }));
-      return reply.status(201).send({ ...doc, route: r.out.route });
+      const r = routing ? routeOnRegister(routing, { references: req.body.references, text: req.body.text }) : null;
+      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r?.hook }));
+      return reply.status(201).send({ ...doc, route: r?.out.route ?? null });
     },
   );
   r.patch(
@@ -43,11 +43,11 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       },
     },
     async (req) => {
-      const r = routeOnUpdate(routing);
+      const r = routing ? routeOnUpdate(routing) : null;
       const doc = await db.tx((q) =>
-        updateIncoming(q, req.user!, req.params.id, req.body, { clock, afterUpdate: r.hook }),
+        updateIncoming(q, req.user!, req.params.id, req.body, { clock, afterUpdate: r?.hook }),
       );
-      return { ...doc, route: r.out.route };
+      return { ...doc, route: r?.out.route ?? null };
     },
   );
   for (const direction of ['in', 'out'] as const) {

@@ -63,37 +63,108 @@ export const FLAG_MESSAGES: Record<string, string> = {
   NO_FIELD: 'Chưa xác định được lĩnh vực: cần người xác nhận.',
 };
 
+/** Evaluates a condition directly (tests, tools); route() uses the compiled form. */
 export function matches(c: Condition, f: Facts): boolean {
-  if ('always' in c) return true;
-  if ('all' in c) return c.all.every((x) => matches(x, f));
-  if ('any' in c) return c.any.some((x) => matches(x, f));
-  if ('not' in c) return !matches(c.not, f);
-  if ('senderLevel' in c) return c.senderLevel.includes(f.senderLevel);
-  if ('senderUnit' in c) return f.senderUnitCode !== null && c.senderUnit.includes(f.senderUnitCode);
-  if ('senderArea' in c) return f.senderArea !== null && c.senderArea.includes(f.senderArea);
-  if ('type' in c) return c.type.includes(f.type);
-  if ('field' in c) return f.fields.some((x) => c.field.includes(x));
-  if ('urgencyAtLeast' in c) return f.urgency >= c.urgencyAtLeast;
-  if ('secrecyAtLeast' in c) return f.secrecy >= c.secrecyAtLeast;
-  // Phrases were folded once by compilePolicy; route() only ever sees compiled policies.
-  if ('textHas' in c) return c.textHas.some((p) => f.folded.includes(p));
-  if ('requestKind' in c) return c.requestKind.includes(f.requestKind);
-  if ('hasAdvice' in c) return f.hasAdvice === c.hasAdvice;
-  if ('isResponse' in c) return f.isResponse === c.isResponse;
-  if ('competence' in c) return f.competence !== null && c.competence.includes(f.competence.level);
-  return false;
+  return compileCondition(c)(f);
 }
 
-/** Rule conditions with their phrases folded once, so evaluation does no string work per rule. */
-export function compilePolicy(p: Policy): Policy {
-  const fold = (c: Condition): Condition => {
-    if ('all' in c) return { all: c.all.map(fold) };
-    if ('any' in c) return { any: c.any.map(fold) };
-    if ('not' in c) return { not: fold(c.not) };
-    if ('textHas' in c) return { textHas: c.textHas.map(foldVietnamese) };
-    return c;
+type Test = (f: Facts) => boolean;
+
+/**
+ * Turns a condition into a closure once: lists become sets, phrases are folded, and the
+ * evaluation of a decision walks plain functions instead of inspecting objects.
+ */
+export function compileCondition(c: Condition): Test {
+  if ('always' in c) return () => true;
+  if ('all' in c) {
+    const ts = c.all.map(compileCondition);
+    return (f) => {
+      for (const t of ts) if (!t(f)) return false;
+      return true;
+    };
+  }
+  if ('any' in c) {
+    const ts = c.any.map(compileCondition);
+    return (f) => {
+      for (const t of ts) if (t(f)) return true;
+      return false;
+    };
+  }
+  if ('not' in c) {
+    const t = compileCondition(c.not);
+    return (f) => !t(f);
+  }
+  if ('senderLevel' in c) {
+    const s = new Set<string>(c.senderLevel);
+    return (f) => s.has(f.senderLevel);
+  }
+  if ('senderUnit' in c) {
+    const s = new Set(c.senderUnit);
+    return (f) => f.senderUnitCode !== null && s.has(f.senderUnitCode);
+  }
+  if ('senderArea' in c) {
+    const s = new Set(c.senderArea);
+    return (f) => f.senderArea !== null && s.has(f.senderArea);
+  }
+  if ('type' in c) {
+    const s = new Set(c.type);
+    return (f) => s.has(f.type);
+  }
+  if ('field' in c) {
+    const s = new Set(c.field);
+    return (f) => {
+      for (const x of f.fields) if (s.has(x)) return true;
+      return false;
+    };
+  }
+  if ('urgencyAtLeast' in c) {
+    const n = c.urgencyAtLeast;
+    return (f) => f.urgency >= n;
+  }
+  if ('secrecyAtLeast' in c) {
+    const n = c.secrecyAtLeast;
+    return (f) => f.secrecy >= n;
+  }
+  if ('textHas' in c) {
+    const phrases = c.textHas.map(foldVietnamese);
+    return (f) => {
+      for (const p of phrases) if (f.folded.includes(p)) return true;
+      return false;
+    };
+  }
+  if ('requestKind' in c) {
+    const s = new Set<string>(c.requestKind);
+    return (f) => s.has(f.requestKind);
+  }
+  if ('hasAdvice' in c) {
+    const v = c.hasAdvice;
+    return (f) => f.hasAdvice === v;
+  }
+  if ('isResponse' in c) {
+    const v = c.isResponse;
+    return (f) => f.isResponse === v;
+  }
+  if ('competence' in c) {
+    const s = new Set<string>(c.competence);
+    return (f) => f.competence !== null && s.has(f.competence.level);
+  }
+  return () => false;
+}
+
+export interface CompiledRule extends Rule {
+  test: Test;
+}
+
+export interface CompiledPolicy extends Policy {
+  rules: CompiledRule[];
+}
+
+/** The enabled rules with their conditions compiled (compileCondition), ready for route(). */
+export function compilePolicy(p: Policy): CompiledPolicy {
+  return {
+    ...p,
+    rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, test: compileCondition(r.when) })),
   };
-  return { ...p, rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, when: fold(r.when) })) };
 }
 
 const FLOW_TEXT: Record<Flow, string> = {
@@ -110,7 +181,7 @@ const FLOW_TEXT: Record<Flow, string> = {
  * `stop` ends the evaluation. Parts no rule set take their defaults (leader and department by
  * field, lead agency by competence), each with its reason.
  */
-export function route(policy: Policy, f: Facts, ctx: RouteContext): Route {
+export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Route {
   const r: Route = {
     flow: 'HANDLE_IN_OFFICE',
     leader: null,
@@ -187,7 +258,7 @@ export function route(policy: Policy, f: Facts, ctx: RouteContext): Route {
   };
 
   for (const rule of policy.rules) {
-    if (!matches(rule.when, f)) continue;
+    if (!rule.test(f)) continue;
     for (const a of rule.then) apply(rule, a);
     if (rule.stop) break;
   }

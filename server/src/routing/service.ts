@@ -1,9 +1,9 @@
 import type { Db, Queryable } from '../platform/db.js';
 import { foldVietnamese } from '../platform/text.js';
 import { routingGeneration } from '../org/generation.js';
-import { buildFacts, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
+import { buildFacts, senderLevelOf, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { compilePolicy, type OrgSnapshot, route, type Route } from './engine.js';
+import { type CompiledPolicy, compilePolicy, type OrgSnapshot, route, type Route } from './engine.js';
 import { computeDeadline, type WorkCalendar } from '../calendar/working-days.js';
 import type { Policy } from './policy.js';
 import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
@@ -24,7 +24,7 @@ export interface RoutingDeps {
 
 interface Cache {
   generation: string;
-  live: { version: number; policy: Policy; compiled: Policy } | null;
+  live: { version: number; policy: Policy; compiled: CompiledPolicy } | null;
   catalogue: CompetenceEntry[];
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
@@ -103,7 +103,11 @@ export function createRouting(deps: RoutingDeps) {
       });
     }
     if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: 'Văn bản có độ mật.' });
-    const resub = await findResubmission(q, d, extras.documentId);
+    // Resubmission control is one of the four checks on commune documents (domain.md §4).
+    const resub =
+      senderLevelOf(d.issuer.name, d.issuer.level) === 'commune'
+        ? await findResubmission(q, d, extras.documentId)
+        : null;
     if (resub) {
       flags.push({
         code: 'RESUBMISSION',
@@ -123,7 +127,7 @@ export function createRouting(deps: RoutingDeps) {
     q: Queryable,
     d: DocumentForRouting,
     extras: RoutingExtras = {},
-    usePolicy?: { version: number; compiled: Policy },
+    usePolicy?: { version: number; compiled: CompiledPolicy },
     trustCache = false,
   ): Promise<RoutedDocument & { resubmissionOf: string | null }> {
     const c = await fresh(q, trustCache);

@@ -85,6 +85,9 @@ export const STOP_FOLDED: readonly string[] = [
   'cv',
   'tr',
   'bch',
+  'kt',
+  'tm',
+  'vt',
 ];
 
 export const STOP_PHRASES: readonly string[] = [
@@ -106,6 +109,13 @@ export const STOP_PHRASES: readonly string[] = [
   'tinh hinh',
   'mot so',
   'chu tich',
+  // the header, signature block and distribution list of a document's full text
+  'cong hoa xa hoi chu nghia viet nam',
+  'doc lap tu do hanh phuc',
+  'noi nhan',
+  'nhu tren',
+  'can cu',
+  'luu vt',
 ];
 
 export const NUMBER_MARKERS: readonly string[] = [
