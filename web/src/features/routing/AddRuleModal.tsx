@@ -102,7 +102,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             value={d.id}
             onChange={(e) => set('id', e.currentTarget.value)}
             error={errors.id}
-            data-testid="rule-id"
+            data-testid="rule-form-id"
           />
           <Select
             label={t('ruleForm.position')}
@@ -111,7 +111,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             value={String(d.position)}
             onChange={(v) => set('position', Number(v ?? 0))}
             allowDeselect={false}
-            data-testid="rule-position"
+            data-testid="rule-form-position"
           />
         </SimpleGrid>
         <TextInput
@@ -121,7 +121,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
           value={d.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           error={errors.name}
-          data-testid="rule-name"
+          data-testid="rule-form-name"
         />
         <Divider label={t('ruleForm.conditions')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -131,7 +131,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             value={d.senderLevel}
             onChange={(v) => set('senderLevel', v)}
             clearable
-            data-testid="rule-sender-level"
+            data-testid="rule-form-sender-level"
           />
           <MultiSelect
             label={t('ruleForm.field')}
@@ -140,7 +140,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             onChange={(v) => set('field', v)}
             searchable
             clearable
-            data-testid="rule-field"
+            data-testid="rule-form-field"
           />
           <MultiSelect
             label={t('ruleForm.requestKind')}
@@ -149,7 +149,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             onChange={(v) => set('requestKind', v)}
             searchable
             clearable
-            data-testid="rule-request-kind"
+            data-testid="rule-form-request-kind"
           />
           <TagsInput
             label={t('ruleForm.textHas')}
@@ -157,7 +157,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             value={d.textHas}
             onChange={(v) => set('textHas', v)}
             clearable
-            data-testid="rule-text-has"
+            data-testid="rule-form-text-has"
           />
         </SimpleGrid>
         <Stack gap={4}>
@@ -173,12 +173,12 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
               { value: 'no', label: t('ruleForm.adviceNo') },
             ]}
             w="fit-content"
-            data-testid="rule-has-advice"
+            data-testid="rule-form-has-advice"
           />
         </Stack>
         <Divider label={t('ruleForm.actionsTitle')} labelPosition="left" />
         {errors.actions && (
-          <Alert color="red" role="alert" py={6} data-testid="rule-actions-error">
+          <Alert color="red" role="alert" py={6} data-testid="rule-form-actions-error">
             {errors.actions}
           </Alert>
         )}
@@ -189,7 +189,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             value={d.flow}
             onChange={(v) => set('flow', v)}
             clearable
-            data-testid="rule-flow"
+            data-testid="rule-form-flow"
           />
           <Select
             label={t('ruleForm.leadAgency')}
@@ -198,7 +198,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             onChange={(v) => set('leadAgency', v ?? '')}
             searchable
             clearable
-            data-testid="rule-lead-agency"
+            data-testid="rule-form-lead-agency"
           />
           <Group gap="xs" align="flex-start" wrap="nowrap">
             <NumberInput
@@ -211,7 +211,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
               onChange={(v) => set('deadlineAmount', v === '' ? '' : Number(v))}
               error={errors.deadlineAmount}
               w={120}
-              data-testid="rule-deadline-amount"
+              data-testid="rule-form-deadline-amount"
             />
             <Select
               label={t('ruleForm.deadlineUnit')}
@@ -223,7 +223,7 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
               onChange={(v) => set('deadlineUnit', (v ?? 'working_days') as RuleDraft['deadlineUnit'])}
               allowDeselect={false}
               style={{ flex: 1 }}
-              data-testid="rule-deadline-unit"
+              data-testid="rule-form-deadline-unit"
             />
           </Group>
           <TextInput
@@ -231,20 +231,20 @@ function RuleForm({ onClose, rules, onInsert }: Props) {
             description={t('ruleForm.flagHint')}
             value={d.flag}
             onChange={(e) => set('flag', e.currentTarget.value.toUpperCase().replace(/\s+/g, '_'))}
-            data-testid="rule-flag"
+            data-testid="rule-form-flag"
           />
         </SimpleGrid>
         <Checkbox
           label={t('ruleForm.stop')}
           checked={d.stop}
           onChange={(e) => set('stop', e.currentTarget.checked)}
-          data-testid="rule-stop"
+          data-testid="rule-form-stop"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" data-testid="rule-insert">
+          <Button type="submit" data-testid="rule-form-insert">
             {t('ruleForm.insert')}
           </Button>
         </Group>

@@ -74,17 +74,14 @@ export function CataloguePage() {
         key: 'field',
         header: t('catalogue.field'),
         value: (r) => labels.field(r.entry.field),
-        width: 170,
+        width: 160,
       },
       {
         key: 'matter',
         header: t('catalogue.matter'),
         value: (r) => r.entry.matter.join('; '),
-        render: (r) => (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {r.entry.matter.join('; ') || '—'}
-          </Text>
-        ),
+        render: (r) => <Text size="xs">{r.entry.matter.join('; ') || '—'}</Text>,
+        width: 220,
       },
       {
         key: 'requestKinds',
@@ -93,7 +90,7 @@ export function CataloguePage() {
           r.entry.requestKinds.length
             ? r.entry.requestKinds.map(labels.requestKind).join(', ')
             : t('catalogue.requestKindsAll'),
-        width: 130,
+        width: 110,
       },
       {
         key: 'level',
@@ -104,16 +101,28 @@ export function CataloguePage() {
             {labels.competence(r.entry.level)}
           </Badge>
         ),
-        width: 170,
+        width: 150,
       },
       {
         key: 'adviceAgency',
         header: t('catalogue.adviceAgency'),
         value: (r) => unitName(r.entry.adviceAgency),
-        width: 180,
+        width: 170,
       },
-      { key: 'basis', header: t('catalogue.basis'), value: (r) => r.entry.basis },
-      { key: 'guidance', header: t('catalogue.guidance'), value: (r) => r.entry.guidance },
+      {
+        key: 'basis',
+        header: t('catalogue.basis'),
+        value: (r) => r.entry.basis,
+        render: (r) => <Text size="xs">{r.entry.basis}</Text>,
+        width: 280,
+      },
+      {
+        key: 'guidance',
+        header: t('catalogue.guidance'),
+        value: (r) => r.entry.guidance,
+        render: (r) => <Text size="xs">{r.entry.guidance}</Text>,
+        width: 300,
+      },
     ];
     if (admin)
       cols.push({
@@ -176,7 +185,7 @@ export function CataloguePage() {
         exportName={t('catalogue.file')}
         sheetName={t('catalogue.sheet')}
         exportTitle={t('catalogue.title')}
-        minWidth={1200}
+        minWidth={1550}
       />
       <Modal
         opened={editing !== null}

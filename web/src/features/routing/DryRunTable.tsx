@@ -10,6 +10,9 @@ import { flowColor, useRoutingLabels } from './labels';
 
 type Part = 'flow' | 'leader' | 'leadAgency' | 'deadline';
 
+// Flow names are long: badges wrap rather than cut them.
+const WHOLE = { label: { overflow: 'visible', whiteSpace: 'normal' }, root: { height: 'auto' } } as const;
+
 /** The documents a draft would route differently, each part as "before → after". */
 export function DryRunTable({ result }: { result: DryRunResult }) {
   const { t } = useTranslation();
@@ -33,11 +36,17 @@ export function DryRunTable({ result }: { result: DryRunResult }) {
       if (p === 'flow')
         return (
           <Group gap={4} wrap="wrap">
-            <Badge size="sm" variant="outline" color={flowColor(r.before.flow)}>
+            <Badge size="sm" variant="outline" color={flowColor(r.before.flow)} styles={WHOLE}>
               {text(r.before, p)}
             </Badge>
             →
-            <Badge size="sm" variant="filled" color={flowColor(r.after.flow)} data-testid="dry-run-after-flow">
+            <Badge
+              size="sm"
+              variant="filled"
+              color={flowColor(r.after.flow)}
+              styles={WHOLE}
+              data-testid="dry-run-after-flow"
+            >
               {text(r.after, p)}
             </Badge>
           </Group>

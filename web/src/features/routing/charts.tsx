@@ -157,7 +157,7 @@ export function TrendLine({
 }) {
   const width = 760;
   const height = 220;
-  const pad = { left: 40, right: 16, top: 16, bottom: 30 };
+  const pad = { left: 40, right: 40, top: 18, bottom: 30 };
   const max = Math.max(1, ...values);
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;

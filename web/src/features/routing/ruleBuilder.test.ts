@@ -96,6 +96,12 @@ describe('rule builder', () => {
     expect(parsePolicy('[]')).toMatchObject({ ok: false, error: 'shape' });
     expect(parsePolicy('{"rules": []}')).toEqual({ ok: true, policy: { rules: [], keywords: {} } });
     expect(samePolicy(JSON.stringify(policy), policy)).toBe(true);
+    // The server's JSONB sorts keys; the editor shows them in reading order and sees no change.
+    const sorted = { keywords: policy.keywords, rules: [{ then: [], name: 'A', id: 'a', when: { always: true } }] };
+    expect(policyText(sorted as unknown as Policy).indexOf('"id"')).toBeLessThan(
+      policyText(sorted as unknown as Policy).indexOf('"then"'),
+    );
+    expect(samePolicy(policyText(sorted as unknown as Policy), sorted as unknown as Policy)).toBe(true);
     expect(samePolicy(policyText(insertRule(policy, policy.rules[0]!, 0)), policy)).toBe(false);
   });
 });

@@ -118,11 +118,29 @@ export function parsePolicy(text: string): ParsedPolicy {
   return { ok: true, policy: { ...p, keywords: p.keywords ?? {} } };
 }
 
+const RULE_KEYS = ['id', 'name', 'enabled', 'when', 'then', 'stop'];
+
+/** Keys in reading order (the server stores JSONB, which sorts them): id, name, when, then, stop. */
+export function canonicalPolicy(p: Policy): Policy {
+  const rule = (r: Rule): Rule => {
+    if (!r || typeof r !== 'object') return r;
+    const keys = [
+      ...RULE_KEYS.filter((k) => k in r),
+      ...Object.keys(r)
+        .filter((k) => !RULE_KEYS.includes(k))
+        .sort(),
+    ];
+    return Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k]])) as unknown as Rule;
+  };
+  const { rules, keywords, ...rest } = p;
+  return { rules: Array.isArray(rules) ? rules.map(rule) : rules, keywords: keywords ?? {}, ...rest };
+}
+
 export const policyText = (p: Policy | null | undefined): string =>
-  JSON.stringify(p ?? { rules: [], keywords: {} }, null, 2);
+  JSON.stringify(canonicalPolicy(p ?? { rules: [], keywords: {} }), null, 2);
 
 /** Same policy whatever the formatting of the text. */
 export function samePolicy(text: string, p: Policy | null | undefined): boolean {
   const parsed = parsePolicy(text);
-  return parsed.ok && !!p && JSON.stringify(parsed.policy) === JSON.stringify({ ...p, keywords: p.keywords ?? {} });
+  return parsed.ok && !!p && JSON.stringify(canonicalPolicy(parsed.policy)) === JSON.stringify(canonicalPolicy(p));
 }
