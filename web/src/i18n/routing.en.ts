@@ -96,6 +96,7 @@ const routingEn: Shape<typeof routingVi> = {
     reasonShort: 'The reason must be at least 5 characters.',
     noChange: 'Nothing has been changed.',
     overrideSaved: 'Route changed.',
+    confirmField: 'Confirm the suggested field',
     noLeader: '(no leader)',
     noUnit: '(none)',
     preview: 'Expected route',

@@ -92,6 +92,7 @@ const routingVi = {
     reasonShort: 'Lý do phải có ít nhất 5 ký tự.',
     noChange: 'Chưa thay đổi mục nào.',
     overrideSaved: 'Đã điều chỉnh luồng xử lý.',
+    confirmField: 'Xác nhận lĩnh vực gợi ý này',
     noLeader: '(không giao lãnh đạo)',
     noUnit: '(không giao)',
     preview: 'Luồng xử lý dự kiến',

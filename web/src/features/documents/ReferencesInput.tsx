@@ -58,7 +58,7 @@ export function ReferencesInput({ value, onChange, issuerOptions, label, error, 
               value={r.kind}
               onChange={(v) => update(i, { kind: (v ?? 'other') as ReferenceKind })}
               allowDeselect={false}
-              w={210}
+              w={250}
               data-testid="incoming-reference-kind"
             />
             <CloseButton

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import {
   Alert,
+  Checkbox,
   Button,
   Group,
   Loader,
@@ -108,6 +109,7 @@ function OverrideForm({
   const [leadAgencyId, setLeadAgencyId] = useState<string>(initial.leadAgencyId);
   const [field, setField] = useState<string | null>(initial.field);
   const [deadline, setDeadline] = useState(initial.deadline);
+  const [confirmField, setConfirmField] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -139,6 +141,9 @@ function OverrideForm({
     label: i18n.language === 'en' && f.nameEn ? f.nameEn : f.name,
   }));
 
+  // A machine-suggested field can be confirmed as is; it then becomes a training example.
+  const suggested = current.field.source === 'keywords' || current.field.source === 'classifier';
+
   const save = useMutation({
     mutationFn: (input: RouteOverrideInput) => routingApi.override(documentId, input),
     onSuccess: async (route) => {
@@ -165,7 +170,7 @@ function OverrideForm({
     if (leaderId !== initial.leaderId) input.leaderId = idOrNull(leaderId);
     if (departmentId !== initial.departmentId) input.departmentId = idOrNull(departmentId);
     if (leadAgencyId !== initial.leadAgencyId) input.leadAgencyId = idOrNull(leadAgencyId);
-    if (field && field !== initial.field) input.field = field;
+    if (field && (field !== initial.field || (suggested && confirmField))) input.field = field;
     if (deadline !== initial.deadline) input.deadline = deadline || null;
     if (Object.keys(input).length === 1) {
       setFormError(t('route.noChange'));
@@ -230,6 +235,15 @@ function OverrideForm({
             clearable={false}
             data-testid="route-override-field"
           />
+          {suggested && field === initial.field && field && (
+            <Checkbox
+              mt={{ sm: 30 }}
+              label={t('route.confirmField')}
+              checked={confirmField}
+              onChange={(e) => setConfirmField(e.currentTarget.checked)}
+              data-testid="route-override-confirm-field"
+            />
+          )}
           <DateField
             label={t('route.deadline')}
             value={deadline}
