@@ -10,14 +10,17 @@
  *  4. documents of the extraction corpus (written separately, with their full text), hand-labelled;
  *  5. speed on one core: classifications per second against the keyword-substring baseline.
  *
- * Run: npx tsx bench/classifier.ts [--folds 10] [--seed 42] [--sweep] [--errors]
+ * Run: npx tsx bench/classifier.ts [--folds 10] [--seed 42] [--no-keywords] [--sweep] [--errors]
+ * (--no-keywords: the detailed section for the model trained on subjects only)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  BODY_WEIGHT,
   classify,
   coldStartModel,
-  DEFAULT_ALPHA,
+  DEFAULT_KEYWORD_WEIGHT,
+  DEFAULT_L2,
   deserializeModel,
   fitTemperature,
   serializeModel,
@@ -38,6 +41,7 @@ const arg = (name: string, dflt: number) => {
 };
 const FOLDS = arg('folds', 10);
 const SEED = arg('seed', 42);
+const noKeywords = args.includes('--no-keywords');
 
 const data: LabelledText[] = readFileSync(join(FIX, 'labelled.jsonl'), 'utf8')
   .split('\n')
@@ -150,16 +154,21 @@ function calibration(preds: Prediction[]) {
   return { rows, ece };
 }
 
-/** The trivial baseline: the field with most routing-policy keywords found as substrings of the folded text. */
+/**
+ * The trivial baseline: the field whose policy keywords, found as substrings of the folded text,
+ * cover most syllables (the rule of the routing engine's keyword fallback, routing/suggest.ts).
+ */
 function keywordBaseline(kw: Record<string, string[]>) {
-  const lists = Object.entries(kw).map(([f, ws]) => [f, ws.map((w) => foldVietnamese(w))] as const);
+  const lists = Object.entries(kw).map(
+    ([f, ws]) => [f, ws.map((w) => [foldVietnamese(w), foldVietnamese(w).split(' ').length] as const)] as const,
+  );
   return (text: string): string => {
     const t = foldVietnamese(text);
     let best = lists[0]![0];
     let bestScore = 0;
     for (const [f, ws] of lists) {
       let s = 0;
-      for (const w of ws) if (t.includes(w)) s += w.length;
+      for (const [w, syllables] of ws) if (t.includes(w)) s += syllables;
       if (s > bestScore) {
         bestScore = s;
         best = f;
@@ -169,7 +178,7 @@ function keywordBaseline(kw: Record<string, string[]>) {
   };
 }
 
-function perSecond(fn: (text: string) => unknown, texts: string[], seconds = 1.5): number {
+function perSecond<T>(fn: (x: T) => unknown, texts: T[], seconds = 1.5): number {
   for (let i = 0; i < 2000; i++) fn(texts[i % texts.length]!); // warm up
   let n = 0;
   const t0 = performance.now();
@@ -189,11 +198,19 @@ function main() {
   console.log(
     `Field classifier: ${data.length} labelled trích yếu, ${counts.size} fields (${Math.min(...counts.values())}–${Math.max(...counts.values())} per field)`,
   );
-  console.log(`${FOLDS}-fold stratified cross-validation, seed ${SEED}, alpha ${DEFAULT_ALPHA}, unigrams + bigrams\n`);
+  const main: TrainOptions = noKeywords ? {} : { keywords };
+  console.log(
+    `${FOLDS}-fold stratified cross-validation, seed ${SEED}; logistic regression, l2 ${DEFAULT_L2}, unigrams + bigrams,`,
+  );
+  console.log(
+    noKeywords
+      ? 'trained on the subjects only\n'
+      : `trained on the subjects + the ${Object.values(keywords).flat().length} policy keywords (weight ${DEFAULT_KEYWORD_WEIGHT}), as the routing engine will run it\n`,
+  );
   const folds = stratifiedFolds(data, FOLDS, SEED);
 
   // 1. cross-validation
-  const cv = crossValidate({}, folds);
+  const cv = crossValidate(main, folds);
   const s = scores(cv.preds);
   console.log(
     `accuracy ${pct(mean(cv.foldAcc))} ± ${pct(sd(cv.foldAcc))} (mean ± sd over ${FOLDS} folds; pooled ${pct(s.accuracy)}), macro-F1 ${s.macroF1.toFixed(3)}\n`,
@@ -234,14 +251,15 @@ function main() {
   if (args.includes('--errors')) {
     console.log('\nerrors (true → predicted, confidence):');
     cv.preds.forEach((p, i) => {
-      if (p.truth !== p.field)
-        console.log(`  ${p.truth} → ${p.field} ${p.confidence.toFixed(2)}  ${data[i]!.text}`);
+      if (p.truth !== p.field) console.log(`  ${p.truth} → ${p.field} ${p.confidence.toFixed(2)}  ${data[i]!.text}`);
     });
   }
 
   // 2. variants and cold start
-  const uni = crossValidate({ bigrams: false }, folds);
-  const withKw = crossValidate({ keywords }, folds);
+  const uni = crossValidate({ ...main, bigrams: false }, folds);
+  const other = crossValidate(noKeywords ? { keywords } : {}, folds);
+  const subjectsOnly = noKeywords ? cv : other;
+  const withKw = noKeywords ? other : cv;
   const cold = coldStartModel(keywords);
   const coldPreds: Prediction[] = data.map((x) => {
     const r = classify(cold, x.text);
@@ -254,7 +272,8 @@ function main() {
       // the cold-start scores before the temperature, to report which temperature fits best
       const r = classify({ ...cold, temperature: 1 }, x.text, { alternatives: FIELDS.length });
       const p = new Float64Array(cold.fields.length);
-      for (const a of [r, ...r.alternatives]) p[cold.fields.indexOf(a.field)] = Math.log(Math.max(a.confidence, 1e-300));
+      for (const a of [r, ...r.alternatives])
+        p[cold.fields.indexOf(a.field)] = Math.log(Math.max(a.confidence, 1e-300));
       return p;
     }),
     data.map((x) => cold.fields.indexOf(x.field)),
@@ -265,21 +284,31 @@ function main() {
     const sc = scores(preds);
     console.log(`${padEnd(name, 44)} ${pad(pct(sc.accuracy), 9)} ${pad(sc.macroF1.toFixed(3), 9)}${extra}`);
   };
-  line('trained, unigrams + bigrams (CV)', cv.preds, `   ECE ${cal.ece.toFixed(3)}`);
-  line('trained, unigrams only (CV)', uni.preds, `   ECE ${calibration(uni.preds).ece.toFixed(3)}`);
-  line('trained + policy keywords (CV)', withKw.preds, `   ECE ${calibration(withKw.preds).ece.toFixed(3)}`);
+  const cvLine = (name: string, r: typeof cv) =>
+    line(
+      name,
+      r.preds,
+      `   ${pct(mean(r.foldAcc))} ± ${pct(sd(r.foldAcc))} over folds, ECE ${calibration(r.preds).ece.toFixed(3)}`,
+    );
+  cvLine('trained on subjects only (CV)', subjectsOnly);
+  cvLine('trained on subjects + policy keywords (CV)', withKw);
+  cvLine(`same as above, unigrams only (CV)`, uni);
   line('cold start: policy keywords only (all data)', coldPreds, `   ECE ${calibration(coldPreds).ece.toFixed(3)}`);
   line('baseline: keyword substring (all data)', basePreds);
   console.log(`(cold-start temperature ${cold.temperature}; best fit on this set would be ${coldT.toFixed(2)})`);
 
   if (args.includes('--sweep')) {
-    console.log('\nalpha sweep (CV accuracy, macro-F1, ECE):');
-    for (const alpha of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]) {
-      const r = crossValidate({ alpha }, folds);
-      const c = coldStartModel(keywords, { alpha });
+    console.log('\nsweep: l2 × keyword weight (CV accuracy trained / trained + keywords, ECE; cold-start accuracy)');
+    for (const l2 of [0.03, 0.1, 0.3, 1, 3]) {
+      const r = crossValidate({ l2, calibrate: false }, folds);
+      const cells = [1, 2, 4].map((keywordWeight) => {
+        const k = crossValidate({ l2, keywords, keywordWeight, calibrate: false }, folds);
+        return `kw×${keywordWeight} ${pct(scores(k.preds).accuracy)}`;
+      });
+      const c = coldStartModel(keywords, { l2 });
       const cp = data.map((x) => ({ truth: x.field, field: classify(c, x.text).field, confidence: 1 }));
       console.log(
-        `  alpha ${padEnd(alpha, 5)} ${pct(scores(r.preds).accuracy)}  ${scores(r.preds).macroF1.toFixed(3)}  ${calibration(r.preds).ece.toFixed(3)}   cold start ${pct(scores(cp).accuracy)}`,
+        `  l2 ${padEnd(l2, 5)} trained ${pct(scores(r.preds).accuracy)}  ${cells.join('  ')}  cold start ${pct(scores(cp).accuracy)}`,
       );
     }
   }
@@ -289,23 +318,51 @@ function main() {
     data.map((_, i) => i),
     rng(SEED + 1),
   );
-  let online: FieldModel = coldStartModel(keywords);
   const windowSize = 50;
-  const windows: number[] = [];
-  let hits = 0;
-  order.forEach((i, n) => {
-    const x = data[i]!;
-    if (classify(online, x.text).field === x.field) hits++;
-    online = updateModel(online, x);
-    if ((n + 1) % windowSize === 0 || n === order.length - 1) {
-      windows.push(hits / (n % windowSize === windowSize - 1 ? windowSize : (n % windowSize) + 1));
-      hits = 0;
-    }
-  });
+  const stream = (retrainEvery: number) => {
+    let model: FieldModel = coldStartModel(keywords);
+    const windows: number[] = [];
+    let hits = 0;
+    let total = 0;
+    order.forEach((i, n) => {
+      const x = data[i]!;
+      if (classify(model, x.text).field === x.field) {
+        hits++;
+        total++;
+      }
+      updateModel(model, x);
+      if (retrainEvery && (n + 1) % retrainEvery === 0)
+        model = trainClassifier(
+          order.slice(0, n + 1).map((j) => data[j]!),
+          { keywords },
+        );
+      if ((n + 1) % windowSize === 0 || n === order.length - 1) {
+        windows.push(hits / ((n % windowSize) + 1));
+        hits = 0;
+      }
+    });
+    return { windows, overall: total / order.length };
+  };
+  const { windows: onlineOnly, overall: onlineAll } = stream(0);
+  const { windows: retrained, overall: retrainedAll } = stream(100);
   console.log(
-    `\nonline learning from the cold start (classify, then learn the confirmed field), accuracy per ${windowSize} documents in arrival order:`,
+    `\nonline learning from the cold start: each subject classified, then its confirmed field learnt (updateModel); accuracy per ${windowSize} documents in arrival order`,
   );
-  console.log(`  ${windows.map((a, w) => `${w * windowSize + 1}–${Math.min(data.length, (w + 1) * windowSize)}: ${pct(a, 0)}`).join('  ')}`);
+  const row = (name: string, cells: string[]) =>
+    console.log(`${padEnd(name, 24)}${cells.map((c) => pad(c, 5)).join('')}`);
+  row(
+    'documents up to',
+    onlineOnly.map((_, w) => String(Math.min(data.length, (w + 1) * windowSize))),
+  );
+  row(
+    'updateModel only',
+    onlineOnly.map((a) => pct(a, 0)),
+  );
+  row(
+    '+ retrain every 100',
+    retrained.map((a) => pct(a, 0)),
+  );
+  console.log(`${padEnd('overall', 24)}updateModel only ${pct(onlineAll)}, with retraining ${pct(retrainedAll)}`);
 
   // 4. extraction corpus: written separately; subject alone and subject + full text
   const labelled: Record<string, string> = {
@@ -334,7 +391,7 @@ function main() {
     '32': 'NOI_VU',
     '33': 'NOI_CHINH',
   };
-  const full = trainClassifier(data);
+  const full = trainClassifier(data, main);
   const corpus = Object.entries(labelled).flatMap(([prefix, field]) => {
     const name = readdirNames().find((n) => n.startsWith(`${prefix}-`));
     if (!name) return [];
@@ -344,28 +401,31 @@ function main() {
   });
   if (corpus.length) {
     const subj = corpus.map((d) => classify(full, d.subject));
-    const body = corpus.map((d) => classify(full, `${d.subject}\n${d.text}`));
+    const joined = corpus.map((d) => classify(full, `${d.subject}\n${d.text}`));
+    const body = corpus.map((d) => classify(full, d.subject, { body: d.text }));
     const acc = (rs: { field: string }[]) => rs.filter((r, i) => r.field === corpus[i]!.field).length;
     console.log(
-      `\nextraction-corpus documents (${corpus.length}, hand-labelled; model trained on all ${data.length} subjects):`,
+      `\nextraction-corpus documents (${corpus.length}, hand-labelled; model trained on all ${data.length} subjects${noKeywords ? '' : ' + keywords'}):`,
     );
     console.log(
       `  subject only: ${acc(subj)}/${corpus.length} right, mean confidence ${mean(subj.map((r) => r.confidence)).toFixed(2)}`,
     );
     console.log(
-      `  subject + full text: ${acc(body)}/${corpus.length} right, mean confidence ${mean(body.map((r) => r.confidence)).toFixed(2)}`,
+      `  subject and full text as one text: ${acc(joined)}/${corpus.length} right, mean confidence ${mean(joined.map((r) => r.confidence)).toFixed(2)}`,
+    );
+    console.log(
+      `  subject + { body: full text } (body weight ${BODY_WEIGHT}): ${acc(body)}/${corpus.length} right, mean confidence ${mean(body.map((r) => r.confidence)).toFixed(2)}`,
     );
   }
 
   // 5. speed
   const texts = data.map((x) => x.text);
-  const model = trainClassifier(data);
+  const model = trainClassifier(data, main);
   const ours = perSecond((t) => classify(model, t), texts);
   const base = perSecond(baseline, texts);
-  const longTexts = corpus.map((d) => `${d.subject}\n${d.text}`);
-  const oursLong = longTexts.length ? perSecond((t) => classify(model, t), longTexts, 1) : NaN;
+  const oursLong = corpus.length ? perSecond((d) => classify(model, d.subject, { body: d.text }), corpus, 1) : NaN;
   const t0 = performance.now();
-  const trained = trainClassifier(data);
+  const trained = trainClassifier(data, main);
   const trainMs = performance.now() - t0;
   const json = serializeModel(trained);
   const t1 = performance.now();
@@ -375,15 +435,19 @@ function main() {
   for (let i = 0; i < 1000; i++) updateModel(trained, data[i % data.length]!);
   const updateUs = ((performance.now() - t2) / 1000) * 1000;
   console.log(`\nspeed, one core (node ${process.version}), ${texts.length} subjects cycled:`);
-  console.log(`  ${padEnd('naive Bayes classify', 34)} ${pad(Math.round(ours).toLocaleString('en'), 10)}/s  ${(1e6 / ours).toFixed(1)} µs each`);
-  console.log(`  ${padEnd('keyword-substring baseline', 34)} ${pad(Math.round(base).toLocaleString('en'), 10)}/s  ${(1e6 / base).toFixed(1)} µs each`);
+  console.log(
+    `  ${padEnd('logistic regression classify', 34)} ${pad(Math.round(ours).toLocaleString('en'), 10)}/s  ${(1e6 / ours).toFixed(1)} µs each`,
+  );
+  console.log(
+    `  ${padEnd('keyword-substring baseline', 34)} ${pad(Math.round(base).toLocaleString('en'), 10)}/s  ${(1e6 / base).toFixed(1)} µs each`,
+  );
   console.log(`  ratio classifier / baseline        ${(ours / base).toFixed(2)}`);
-  if (longTexts.length)
+  if (corpus.length)
     console.log(
-      `  subject + full text (${Math.round(mean(longTexts.map((t) => t.length)))} chars avg): ${Math.round(oursLong).toLocaleString('en')}/s, ${(1000 / oursLong).toFixed(3)} ms each`,
+      `  subject + { body } (${Math.round(mean(corpus.map((d) => d.text.length)))} chars avg): ${Math.round(oursLong).toLocaleString('en')}/s, ${(1000 / oursLong).toFixed(3)} ms each`,
     );
   console.log(
-    `  train on ${data.length}: ${trainMs.toFixed(0)} ms (with 5-fold temperature fit); updateModel ${updateUs.toFixed(1)} µs; model JSON ${(json.length / 1024).toFixed(0)} KB, ${trained.features.size.toLocaleString('en')} features, load ${loadMs.toFixed(1)} ms`,
+    `  train on ${data.length}: ${trainMs.toFixed(0)} ms (with 5-fold temperature fit); updateModel ${updateUs.toFixed(1)} µs; model JSON ${(json.length / 1024).toFixed(0)} KB, ${trained.weights.size.toLocaleString('en')} features, load ${loadMs.toFixed(1)} ms`,
   );
 }
 

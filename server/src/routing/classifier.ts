@@ -3,24 +3,25 @@
  * diacritic-folded Vietnamese syllable unigrams and bigrams, stop words removed (stopwords.ts).
  * Pure: no I/O.
  *
- * Why logistic regression and not naive Bayes: on the labelled set (bench/classifier.ts) naive
- * Bayes reached 49% in cross-validation trained on subjects alone and at best 66% with the policy
- * keywords; logistic regression, same features, same folds, reaches about 56% and 76%. With ~25
- * subjects per field, most syllables (quản lý, thực hiện, công tác…) occur in every field; naive
- * Bayes lets each of them vote with noisy counts, logistic regression learns to ignore them.
+ * Why logistic regression and not naive Bayes (the first version, in git history): on the
+ * labelled set, same features and folds (bench/classifier.ts), naive Bayes reached 49% trained on
+ * the subjects alone and at best 66% with the policy keywords; logistic regression reaches 57% and
+ * 75%. With ~25 subjects per field most syllables (quản lý, thực hiện, công tác…) occur in every
+ * field: naive Bayes lets each vote with noisy counts, logistic regression learns to ignore them.
  *
  * - Features are binary per text (a syllable said twice counts once); unknown features are ignored.
  * - Training minimises cross-entropy + l2/2·‖w‖² with L-BFGS. The routing policy's keywords are
  *   pseudo-examples (each keyword phrase a short example of its field), so a trained model keeps
  *   what the policy says, and coldStartModel is the same training on keywords alone.
  * - Confidence is softmax(logits / T). trainClassifier fits T on out-of-fold logits (5-fold inside
- *   the training set, one held-out fifth above 2,000 examples; minimising log loss); a cold-start model uses COLD_START_TEMPERATURE. A text
- *   with many more features than a training subject (a whole body) has its feature contribution
- *   damped by sqrt(features / refFeatures), so it does not become certain merely by being long.
+ *   the training set, one held-out fifth above 2,000 examples; minimising log loss); a cold-start
+ *   model uses COLD_START_TEMPERATURE. A text with many more features than a training subject has
+ *   its feature sum damped by sqrt(features / refFeatures), so it is not sure merely by being long.
  * - updateModel learns one confirmed or overridden route in place: gradient steps on that example
  *   (at least one, more until the example's field has probability ≥ 0.5), adding unseen features
- *   and fields. It is not the same as retraining on everything; retrain with trainClassifier from
- *   the confirmed routes now and then (it takes well under a second for thousands of subjects).
+ *   and fields. It is not the same as retraining on everything: retrain with trainClassifier from
+ *   the confirmed routes now and then (0.5–2 s for 500–5,000 subjects; it holds the thread, so
+ *   off the request path).
  * - The model is stored as JSON (serializeModel / deserializeModel; weights as little-endian
  *   float32 in base64); deserializeModel validates.
  */
@@ -78,7 +79,7 @@ export interface FieldSuggestion extends FieldScore {
 export const DEFAULT_L2 = 0.3;
 export const DEFAULT_KEYWORD_WEIGHT = 2;
 /** Measured with bench/classifier.ts on the labelled set (keywords-only model, log loss). */
-export const COLD_START_TEMPERATURE = 1;
+export const COLD_START_TEMPERATURE = 0.8;
 const DEFAULT_TEMPERATURE = 1;
 const DEFAULT_REF_FEATURES = 30;
 const CALIBRATION_FOLDS = 5;
@@ -230,6 +231,8 @@ function pushBreak(t: Tokens): void {
 }
 
 const ROMAN = /^[IVXLC]+$/;
+/** One-letter syllables that are words (y tế, nhà ở, ô nhiễm); other single letters are initials. */
+const VOWELS = 'aeiouy';
 
 /**
  * The features of a text: folded syllables and, if `bigrams`, pairs of adjacent kept syllables
@@ -268,7 +271,7 @@ export function textFeatures(text: string, bigrams = true): string[] {
         break;
       }
     }
-    if (f.length < 2 || stopFolded.has(f)) keep[i] = false;
+    if ((f.length < 2 && !VOWELS.includes(f)) || stopFolded.has(f)) keep[i] = false;
     else if (stopExactFolded.has(f) && stopExact.has(t.text.slice(t.start[i], t.end[i]).toLowerCase())) keep[i] = false;
   }
 
@@ -338,10 +341,10 @@ function fit(data: Prepared[], v: number, k: number, l2: number): Float64Array {
       for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c]! - max);
       loss += e.w * (Math.log(sum) - Math.log(z[e.y]!));
       for (let c = 0; c < k; c++) {
-        const d = e.w * (z[c]! / sum - (c === e.y ? 1 : 0));
-        g[b0 + c]! += d;
-        for (const id of e.ids) g[id * k + c]! += d;
+        z[c] = e.w * (z[c]! / sum - (c === e.y ? 1 : 0));
+        g[b0 + c]! += z[c]!;
       }
+      for (const id of e.ids) for (let c = 0, o = id * k; c < k; c++) g[o + c]! += z[c]!;
     }
     return loss;
   };
@@ -362,40 +365,41 @@ function lbfgs(
 ): Float64Array {
   let x = new Float64Array(n);
   let g = new Float64Array(n);
+  let xn = new Float64Array(n);
+  let gn = new Float64Array(n);
   let f = lossGrad(x, g);
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
   const rho: number[] = [];
-  const alpha = new Array<number>(memory).fill(0);
+  const alpha = new Float64Array(memory);
   const d = new Float64Array(n);
   for (let it = 0; it < maxIter; it++) {
     // two-loop recursion: d = -H·g
     d.set(g);
     for (let i = S.length - 1; i >= 0; i--) {
-      alpha[i] = rho[i]! * dot(S[i]!, d);
+      const a = (alpha[i] = rho[i]! * dot(S[i]!, d));
       const yi = Y[i]!;
-      for (let j = 0; j < n; j++) d[j]! -= alpha[i]! * yi[j]!;
+      for (let j = 0; j < n; j++) d[j]! -= a * yi[j]!;
     }
     const last = S.length - 1;
     const gamma = last >= 0 ? dot(S[last]!, Y[last]!) / dot(Y[last]!, Y[last]!) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
     for (let j = 0; j < n; j++) d[j]! *= gamma;
     for (let i = 0; i < S.length; i++) {
-      const beta = rho[i]! * dot(Y[i]!, d);
+      const b = alpha[i]! - rho[i]! * dot(Y[i]!, d);
       const si = S[i]!;
-      for (let j = 0; j < n; j++) d[j]! += si[j]! * (alpha[i]! - beta);
+      for (let j = 0; j < n; j++) d[j]! += si[j]! * b;
     }
     for (let j = 0; j < n; j++) d[j] = -d[j]!;
     let gd = dot(g, d);
     if (gd >= 0) {
       // not a descent direction: forget the curvature pairs, go down the gradient
       S.length = Y.length = rho.length = 0;
-      for (let j = 0; j < n; j++) d[j] = -g[j]! / Math.max(1, Math.sqrt(dot(g, g)));
+      const scale = 1 / Math.max(1, Math.sqrt(dot(g, g)));
+      for (let j = 0; j < n; j++) d[j] = -g[j]! * scale;
       gd = dot(g, d);
     }
     // backtracking line search (Armijo)
     let step = 1;
-    const xn = new Float64Array(n);
-    const gn = new Float64Array(n);
     let fn = Infinity;
     for (let ls = 0; ls < 40; ls++) {
       for (let j = 0; j < n; j++) xn[j] = x[j]! + step * d[j]!;
@@ -404,26 +408,24 @@ function lbfgs(
       step *= 0.5;
     }
     if (!(fn < f)) break;
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
+    // the oldest pair's arrays are reused once the memory is full
+    const full = S.length === memory;
+    const s = full ? S.shift()! : new Float64Array(n);
+    const y = full ? Y.shift()! : new Float64Array(n);
+    if (full) rho.shift();
     for (let j = 0; j < n; j++) {
       s[j] = xn[j]! - x[j]!;
       y[j] = gn[j]! - g[j]!;
     }
     const sy = dot(s, y);
     if (sy > 1e-10) {
-      if (S.length === memory) {
-        S.shift();
-        Y.shift();
-        rho.shift();
-      }
       S.push(s);
       Y.push(y);
       rho.push(1 / sy);
     }
     const done = (f - fn) / Math.max(1, Math.abs(f)) < 1e-6;
-    x = xn;
-    g = gn;
+    [x, xn] = [xn, x];
+    [g, gn] = [gn, g];
     f = fn;
     if (done) break;
   }
@@ -598,7 +600,7 @@ function softmax(z: Float64Array, temperature: number): Float64Array {
 }
 
 /** How much the body's features count against the subject's in classify(…, { body }). */
-export const BODY_WEIGHT = 0.4;
+export const BODY_WEIGHT = 0.3;
 
 /**
  * The most likely field of a document from its trích yếu (`text`) and optionally its full text

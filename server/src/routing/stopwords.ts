@@ -31,8 +31,6 @@ export const STOP_EXACT: readonly string[] = [
   'từ',
   'khi',
   'như',
-  'ra',
-  'có',
   'đã',
   'đang',
   'thì',
