@@ -24,8 +24,13 @@ import { routingRoutes } from './routing/routing.routes.js';
 import { calendarLoader } from './routing/deadline.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { storedDays } from './calendar/calendar.store.js';
+import { taskRoutes } from './tasks/tasks.routes.js';
+import { createJobRunner } from './platform/jobs.js';
+import { enqueueScan, followupJobs, type Mailer } from './tasks/reminders.js';
+import { smtpMailer } from './platform/mailer.js';
 
 export interface Server {
+  jobs: ReturnType<typeof createJobRunner>;
   app: FastifyInstance;
   db: Db;
   routes: RouteInfo[];
@@ -57,6 +62,7 @@ export interface ServerOptions {
    * off, to measure what routing adds to the registration path.
    */
   routeIncoming?: boolean;
+  mailer?: Mailer | null;
 }
 
 export async function createServer(config: Config, opts: ServerOptions = {}): Promise<Server> {
@@ -75,6 +81,9 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   quotaRoutes(app, db);
   const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
   calendarRoutes(app, db);
+  taskRoutes(app, db, clock);
+  const jobs = createJobRunner(db, followupJobs(clock, opts.mailer ?? smtpMailer(config.smtpUrl, config.smtpFrom)));
+  if (config.jobsPollMs > 0) jobs.start(config.jobsPollMs, () => enqueueScan(db, clock));
   incomingRoutes(app, db, clock, opts.routeIncoming === false ? null : routing);
   routingRoutes(app, db, clock, routing);
   outgoingRoutes(app, db, clock);
@@ -87,7 +96,9 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
     routes,
     migrations,
     seed,
+    jobs,
     async close() {
+      await jobs.stop();
       await app.close();
       if (!given) await db.close();
     },

@@ -42,7 +42,7 @@ export async function startTestServer(opts: { clock?: Clock } = {}): Promise<Tes
   const fresh = await freshDatabase();
   const db = await fresh.open();
   const config = {
-    ...loadConfig({}),
+    ...loadConfig({ JOBS_POLL_MS: '0' }),
     adminPassword: ADMIN_PASSWORD,
     demoPassword: DEMO_PASSWORD,
     webDist: '/nonexistent',

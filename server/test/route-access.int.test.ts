@@ -34,7 +34,14 @@ describe('the whole route table', () => {
     const pub = s.routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
     expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
     const anyUser = s.routes.filter((r) => r.access === 'authenticated').map((r) => `${r.method} ${r.url}`);
-    expect(anyUser.sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout']);
+    // Only routes about the caller's own data: session, inbox, notifications.
+    expect(anyUser.sort()).toEqual([
+      'GET /api/auth/me',
+      'GET /api/inbox',
+      'GET /api/notifications',
+      'POST /api/auth/logout',
+      'POST /api/notifications/:id/read',
+    ]);
   });
 
   it('answers 401 on every non-public route without a session', async () => {

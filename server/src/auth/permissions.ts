@@ -33,15 +33,26 @@ export const PERMISSIONS = [
   'routing.admin',
   'calendar.read',
   'calendar.write',
+  'tasks.create',
+  'tasks.instruct',
+  'tasks.assign',
+  'tasks.work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF: Permission[] = ['org.read', 'people.read', 'documents.read', 'routing.read', 'calendar.read'];
+const STAFF: Permission[] = [
+  'org.read',
+  'people.read',
+  'documents.read',
+  'routing.read',
+  'calendar.read',
+  'tasks.work',
+];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // NĐ 30/2020, Điều 15, 22: the clerk registers incoming documents and gives outgoing ones their number.
-  clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue', 'routing.override'],
+  clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue', 'routing.override', 'tasks.create'],
   specialist: [...STAFF, 'outgoing.draft'],
   // Điều 12: the head of the drafting unit checks content; the assigned person checks format.
   dept_head: [...STAFF, 'quotas.read', 'outgoing.draft', 'outgoing.check', 'routing.override'],
@@ -55,8 +66,17 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'routing.override',
   ],
   // A clerk or a leader may override a route, giving a reason (issue 4).
-  vice_chairman: [...STAFF, 'quotas.read', 'outgoing.sign', 'routing.override'],
-  chairman: [...STAFF, 'quotas.read', 'audit.read', 'outgoing.sign', 'routing.override'],
+  // Leaders give instructions (ý kiến chỉ đạo) on documents: NĐ 30/2020, Điều 24.
+  vice_chairman: [...STAFF, 'quotas.read', 'outgoing.sign', 'routing.override', 'tasks.instruct', 'tasks.create'],
+  chairman: [
+    ...STAFF,
+    'quotas.read',
+    'audit.read',
+    'outgoing.sign',
+    'routing.override',
+    'tasks.instruct',
+    'tasks.create',
+  ],
   // Row scoping (own organisation only) is applied by the stores: see ownUnitOnly.
   agency_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],
   commune_user: [...STAFF, 'quotas.read', 'incoming.register', 'outgoing.draft', 'outgoing.issue'],

@@ -76,3 +76,9 @@ export function addDays(iso: string, n: number): string {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** Month labels YYYY-MM, oldest first, the last `n` months ending with the month of `today`. */
+export function lastMonths(today: string, n: number): string[] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, m - n + i, 1)).toISOString().slice(0, 7));
+}

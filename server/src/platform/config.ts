@@ -12,6 +12,10 @@ export interface Config {
   /** Cookies get `Secure` when the app is served over HTTPS behind a proxy. */
   secureCookies: boolean;
   sessionHours: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Poll interval of the durable job runner; 0 turns the runner off (tests drive it by hand). */
+  jobsPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     secureCookies: env.SECURE_COOKIES === 'true',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? 'Hệ thống điều hành <noreply@localhost>',
+    jobsPollMs: Number(env.JOBS_POLL_MS ?? 30_000),
   };
 }

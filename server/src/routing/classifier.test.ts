@@ -150,6 +150,7 @@ describe('serializeModel / deserializeModel', () => {
   it('refuses what it did not write', () => {
     const json = JSON.parse(serializeModel(trainClassifier(small))) as Record<string, unknown>;
     expect(() => deserializeModel('{}')).toThrow(/not a field model/);
+    expect(() => deserializeModel('{"format"')).toThrow(/not JSON/);
     expect(() => deserializeModel(JSON.stringify({ ...json, version: 2 }))).toThrow(/version/);
     expect(() => deserializeModel(JSON.stringify({ ...json, features: ['x'] }))).toThrow(/weights/);
     expect(() => deserializeModel(JSON.stringify({ ...json, bias: [0] }))).toThrow(/bias/);
@@ -220,8 +221,9 @@ describe('the labelled set', () => {
   });
 
   // Fixed split: every fifth subject is held out (the file is grouped by field, so this is
-  // stratified). Measured with this split: 74% trained + keywords, 57% subjects only, 71% keywords
-  // only; bench/classifier.ts gives the cross-validated figures. The floors sit below.
+  // stratified; 101 held out). Measured with this split: 75% trained + keywords, 54% trained on
+  // subjects only, 79% keywords only (73.6% of the whole set); bench/classifier.ts gives the
+  // cross-validated figures. The floors sit below.
   const test = labelled.filter((_, i) => i % 5 === 0);
   const train = labelled.filter((_, i) => i % 5 !== 0);
   const accuracy = (model: ReturnType<typeof trainClassifier>) =>
@@ -231,8 +233,8 @@ describe('the labelled set', () => {
     expect(accuracy(trainClassifier(train, { keywords, calibrate: false }))).toBeGreaterThanOrEqual(0.68);
   });
 
-  it('trained on 4/5 alone, at least 50%; from the keywords alone, at least 62%', () => {
-    expect(accuracy(trainClassifier(train, { calibrate: false }))).toBeGreaterThanOrEqual(0.5);
-    expect(accuracy(coldStartModel(keywords))).toBeGreaterThanOrEqual(0.62);
+  it('trained on 4/5 alone, at least 45%; from the keywords alone, at least 70%', () => {
+    expect(accuracy(trainClassifier(train, { calibrate: false }))).toBeGreaterThanOrEqual(0.45);
+    expect(accuracy(coldStartModel(keywords))).toBeGreaterThanOrEqual(0.7);
   });
 });

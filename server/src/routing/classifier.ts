@@ -729,7 +729,12 @@ export function deserializeModel(json: string): FieldModel {
   const bad = (why: string): never => {
     throw new Error(`deserializeModel: ${why}`);
   };
-  const o = JSON.parse(json) as Record<string, unknown>;
+  let o: Record<string, unknown> = {};
+  try {
+    o = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    bad('not JSON');
+  }
   if (!o || typeof o !== 'object' || o.format !== FORMAT) bad('not a field model');
   if (o.version !== 1) bad(`unsupported version ${String(o.version)}`);
   const positive = (x: unknown, name: string) =>

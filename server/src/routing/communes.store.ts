@@ -1,17 +1,7 @@
 import type { Queryable } from '../platform/db.js';
 import type { Viewer } from '../documents/access.js';
 import { visibleSql } from '../documents/access.js';
-
-/** Month labels YYYY-MM, oldest first, ending with the month of `today`. */
-export function lastMonths(today: string, n: number): string[] {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    out.push(d.toISOString().slice(0, 7));
-  }
-  return out;
-}
+import { lastMonths } from '../calendar/civil-date.js';
 
 /**
  * "Tình hình cơ sở": per commune PPC, what it sent in the window and how it was routed. Counts

@@ -66,6 +66,13 @@ export const FIELD_LABELS: Record<string, [vi: string, en: string]> = {
   days: ['Số ngày làm việc', 'Working days'],
   kind: ['Loại ngày', 'Kind of day'],
   basis: ['Căn cứ pháp lý', 'Legal basis'],
+  content: ['Nội dung nhiệm vụ', 'Task'],
+  instruction: ['Ý kiến chỉ đạo', 'Instruction'],
+  leadUserId: ['Người chủ trì', 'Lead person'],
+  userId: ['Người được giao', 'Assignee'],
+  result: ['Kết quả', 'Result'],
+  percent: ['Tiến độ (%)', 'Progress (%)'],
+  tasks: ['Danh sách nhiệm vụ', 'Tasks'],
 };
 
 export function fieldLabel(path: string | undefined, lang: 'vi' | 'en'): string {
@@ -244,6 +251,26 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
       `${f}: ngày ${p.date ?? ''} chưa có ngày chính thức đã lưu (chỉ có ngày mặc định theo luật). Để hủy một ngày nghỉ mặc định, hãy lưu ngày đó với loại «ngày làm việc».`,
     (p, f) =>
       `${f}: nothing is stored for ${p.date ?? ''} (only the default computed from the law). To cancel a default day off, store the date as an ordinary "working day".`,
+  ],
+  TASK_CLOSED: [
+    (p) => `Nhiệm vụ đã kết thúc (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The task is closed (status: ${p.status ?? ''}).`,
+  ],
+  HANDLING_STATE: [
+    (p) => `Văn bản không ở bước xử lý phù hợp (trạng thái: ${p.status ?? ''}).`,
+    (p) => `The document is not at a suitable handling step (status: ${p.status ?? ''}).`,
+  ],
+  DEADLINE_BEFORE_ARRIVAL: [
+    (_p, f) => `${f}: hạn xử lý trước ngày đến của văn bản.`,
+    (_p, f) => `${f}: the deadline is before the arrival date.`,
+  ],
+  EMPTY_TEXT: [
+    (_p, f) => `${f}: chưa có nội dung thông báo kết luận.`,
+    (_p, f) => `${f}: the conclusions notice is empty.`,
+  ],
+  NO_TASKS: [
+    (_p, f) => `${f}: không tìm thấy nhiệm vụ nào (các mục đánh số 1., 2., … hoặc gạch đầu dòng).`,
+    (_p, f) => `${f}: no tasks found (numbered points 1., 2., … or bullets).`,
   ],
   NO_DRAFT: [() => 'Chưa có bản nháp chính sách phân luồng.', () => 'There is no draft routing policy.'],
   INTERNAL: [() => 'Lỗi hệ thống. Vui lòng thử lại sau.', () => 'Internal error. Please try again later.'],
