@@ -42,12 +42,7 @@
  *    flag DEADLINE_UNREADABLE: a person sets it.
  */
 import { addDays, isoFromYmd, isValidIsoDate, jdFromYmd, isoFromJd, yearOf } from '../calendar/civil-date.js';
-import {
-  addWorkingDays,
-  CalendarRangeError,
-  onOrNextWorkingDay,
-  type WorkCalendar,
-} from '../calendar/working-days.js';
+import { addWorkingDays, CalendarRangeError, onOrNextWorkingDay, type WorkCalendar } from '../calendar/working-days.js';
 import { foldVietnamese } from '../platform/text.js';
 
 export interface DeadlineParse {
@@ -174,7 +169,7 @@ const DATE_LEAD =
   '(?<!tinh )den het|(?<!tinh )den|khong qua|khong muon hon|ngay trong|vao|trong)';
 /** A day and month, maybe a year: 15/3/2026, 15-3-2026, 15.3.2026, 15 tháng 3 năm 2026, 15/3. */
 const DATE_CORE =
-  '(\\d{1,2})\\s*(?:[/.\\-]|\\s+thang\\s+)\\s*(\\d{1,2})(?:\\s*(?:[/.\\-]|\\s+nam\\s+)\\s*(\\d{1,4}))?(?![\\d/])';
+  '(?<d>\\d{1,2})\\s*(?:[/.\\-]|\\s+thang\\s+)\\s*(?<m>\\d{1,2})(?:\\s*(?:[/.\\-]|\\s+nam\\s+)\\s*(?<y>\\d{1,4}))?(?![\\d/])';
 /** Words that introduce a named period (month, quarter, half, year). */
 const PERIOD_MARK =
   '(?:hoan thanh(?: xong)?(?: trong| truoc| vao)?|xong(?: trong| truoc)?|cham nhat(?: la)?(?: vao| trong| truoc)?|' +
@@ -185,7 +180,7 @@ const PERIOD_MARK =
  * maybe "cuối / giữa / đầu" (group "mod", which may also stand alone).
  */
 const PERIOD_LEAD = (bareAllowed: boolean) =>
-  `(?:${B}(?<mark>${PERIOD_MARK})\\s*:?\\s*|${bareAllowed ? '(?<=(?:^|[.;:(\\n–\\-])\\s*)|' : ''}${B}(?=(?:cuoi|giua|dau)\\s))` +
+  `(?:${B}(?<mark>${PERIOD_MARK})\\s*:?\\s*|${bareAllowed ? '(?<=(?:^|[.;:(\\n–\\-])\\s*)|' : ''}${B}(?<!thang\\s)(?=(?:cuoi|giua|dau)\\s))` +
   '(?:(?<mod>cuoi|giua|dau)\\s+)?';
 const YEAR_TAIL = '(?:\\s*(?:[/.\\-]|\\s+nam\\s+)\\s*(?<year>\\d{4}))?';
 
@@ -208,7 +203,7 @@ const RE_MONTH = new RegExp(
   `${PERIOD_LEAD(true)}thang\\s+(?<month>\\d{1,2})(?![\\d])${YEAR_TAIL}(?![\\d/])(?!\\s+(?:dau|cuoi)\\s+nam)`,
   'g',
 );
-const RE_QUARTER = new RegExp(`${PERIOD_LEAD(true)}quy\\s+(?<q>[ivx]+|\\d+)${E}${YEAR_TAIL}(?![\\d/])`, 'g');
+const RE_QUARTER = new RegExp(`${PERIOD_LEAD(true)}quy\\s+(?<q>iv|i{1,3}|v|\\d)${E}${YEAR_TAIL}(?![\\d/])`, 'g');
 const RE_HALF = new RegExp(
   `${PERIOD_LEAD(true)}(?:(?<n>\\d{1,2})\\s+thang|(?<half>nua))\\s+(?<which>dau|cuoi)\\s+nam(?:\\s+(?<year>\\d{4})|\\s+nay)?${E}`,
   'g',
@@ -298,9 +293,9 @@ function collect(s: string, issued: string | null, cal: WorkCalendar | undefined
   for (const m of matches(RE_DATE, s)) {
     const start = trimmedStart(s, m);
     const end = m.index + m[0].length;
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    const yearText = m[3];
+    const day = Number(m.groups!.d);
+    const month = Number(m.groups!.m);
+    const yearText = m.groups!.y;
     if (yearText !== undefined && yearText.length !== 4) {
       out.push(unreadable(start, end));
       continue;
@@ -456,11 +451,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
  * dates without a year and relative periods; `calendar` is needed for working days and to move a
  * counted period's last day past days off. See the file comment for the rules.
  */
-export function parseDeadlinePhrase(
-  text: string,
-  issuedDate: string | null,
-  calendar?: WorkCalendar,
-): DeadlineParse {
+export function parseDeadlinePhrase(text: string, issuedDate: string | null, calendar?: WorkCalendar): DeadlineParse {
   const issued = issuedDate && isValidIsoDate(issuedDate) ? issuedDate : null;
   const f = foldIndexed(text);
   const s = f.text;
@@ -482,7 +473,12 @@ export function parseDeadlinePhrase(
 
   const pending = cands.filter((c) => c.date === null);
   if (pending.length) {
-    return { deadline: null, recurring: false, phrase: phraseOf(pending[0]!), flags: uniq(pending.flatMap((c) => c.flags)) };
+    return {
+      deadline: null,
+      recurring: false,
+      phrase: phraseOf(pending[0]!),
+      flags: uniq(pending.flatMap((c) => c.flags)),
+    };
   }
 
   if (cands.length) {
