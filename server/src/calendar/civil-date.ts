@@ -82,3 +82,10 @@ export function lastMonths(today: string, n: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, m - n + i, 1)).toISOString().slice(0, 7));
 }
+
+/** dd/MM/yyyy, the Vietnamese way of writing a date. */
+export function viDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

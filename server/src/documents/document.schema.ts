@@ -43,6 +43,13 @@ export const DocumentOut = z.object({
   dueDate: z.string().nullable(),
   fields: z.array(z.string()),
   referencedCodes: z.array(z.string()),
+  references: z.array(
+    z.object({
+      code: z.string(),
+      kind: z.string().optional(),
+      issuer: z.object({ unitCode: z.string().optional(), name: z.string().optional() }).optional(),
+    }),
+  ),
   status: z.string(),
   source: z.string(),
   series: z.string().nullable(),

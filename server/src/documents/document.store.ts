@@ -42,6 +42,7 @@ export interface DocumentView {
   dueDate: string | null;
   fields: string[];
   referencedCodes: string[];
+  references: { code: string; kind?: string; issuer?: { unitCode?: string; name?: string } }[];
   status: string;
   source: string;
   series: string | null;
@@ -82,6 +83,7 @@ export interface DocRow {
   due_date: string | null;
   field_codes: string[];
   referenced_codes: string[];
+  references_json?: { code: string; kind?: string; issuer?: { unitCode?: string; name?: string } }[];
   year: number;
   arrival_number: number | null;
   arrival_date: string | null;
@@ -103,7 +105,7 @@ export interface DocRow {
 export const DOC_COLUMNS = `d.id, d.direction, d.register_unit_id, d.issuer_unit_id, d.issuer_name, d.drafting_unit_id,
   d.number, d.notation, d.code, d.issued_date, d.type, d.subject, d.body, d.signer_form, d.signer_position,
   d.signer_name, d.signer_user_id, d.urgency, d.secrecy, d.pages, d.recipients, d.due_date, d.field_codes,
-  d.referenced_codes, d.year, d.arrival_number, d.arrival_date, d.series, d.legal_normative, d.status, d.source,
+  d.referenced_codes, d.references_json, d.year, d.arrival_number, d.arrival_date, d.series, d.legal_normative, d.status, d.source,
   d.duplicate_of, d.source_document_id, d.corrects_id, d.format_checker_id, d.content_checked_by,
   d.format_checked_by, d.version, d.created_at`;
 
@@ -133,6 +135,7 @@ export function toView(r: DocRow, files: DocumentFile[] = []): DocumentView {
     dueDate: r.due_date,
     fields: r.field_codes,
     referencedCodes: r.referenced_codes,
+    references: r.references_json ?? [],
     status: r.status,
     source: r.source,
     series: r.series,

@@ -2,15 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { DocumentView } from './document.store.js';
+import { viDate } from '../calendar/civil-date.js';
 
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/fonts');
-
-/** dd/MM/yyyy, the Vietnamese way. */
-export function viDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
 
 interface Column {
   title: string;

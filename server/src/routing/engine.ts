@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../platform/text.js';
+import { viDate } from '../calendar/civil-date.js';
 import type { Facts } from './facts.js';
 import type { Action, Condition, Flow, Policy, Rule } from './policy.js';
 
@@ -294,7 +295,7 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
   }
   if (ctx.requestedDeadline && (!r.deadline || ctx.requestedDeadline < r.deadline)) {
     r.deadline = ctx.requestedDeadline;
-    r.reasons.push({ rule: 'default', text: `Hạn xử lý theo yêu cầu của văn bản: ${ctx.requestedDeadline}.` });
+    r.reasons.push({ rule: 'default', text: `Hạn xử lý theo yêu cầu của văn bản: ${viDate(ctx.requestedDeadline)}.` });
   }
   if (f.fields.length === 0) flag('NO_FIELD');
   for (const x of ctx.extraFlags ?? []) {

@@ -122,7 +122,9 @@ export function matchCompetence(
     const inField = entries.filter(
       (e) => e.field === field && (e.requestKinds.length === 0 || e.requestKinds.includes(kind)),
     );
-    const specific = inField.find((e) => e.matter.length > 0 && e.matter.some((m) => folded.includes(m)));
+    const specific = inField.find(
+      (e) => e.matter.length > 0 && e.matter.some((m) => folded.includes(foldVietnamese(m))),
+    );
     if (specific) return specific;
     const general = inField.find((e) => e.matter.length === 0);
     if (general) return general;

@@ -142,6 +142,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
             .regex(/^\d{4}-\d{2}-\d{2}$/)
             .nullable()
             .optional(),
+          guidance: z.string().max(5000).optional(),
           reason: z.string().trim().min(5).max(2000),
         }),
         response: { 200: StoredRouteOut },
@@ -175,6 +176,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
         const agency = await name('units', b.leadAgencyId, 'leadAgencyId');
         if (agency !== undefined) next.leadAgency = agency;
         if (b.deadline !== undefined) next.deadline = b.deadline;
+        if (b.guidance !== undefined) next.guidance = b.guidance || null;
         next.reasons = [
           ...next.reasons,
           { rule: 'override', text: `Điều chỉnh bởi ${req.user!.fullName}: ${b.reason}` },

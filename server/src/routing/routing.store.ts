@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import { invalid } from '../platform/errors.js';
+import { foldVietnamese } from '../platform/text.js';
 import { AppError } from '../platform/errors.js';
 import { appendAudit, type Actor } from '../audit/audit.store.js';
 import { bumpRoutingGeneration } from '../org/generation.js';
@@ -192,7 +193,8 @@ export async function replaceCatalogue(
     await q.query(
       `INSERT INTO competence_catalogue(field_code, matter, request_kinds, level, advice_agency, basis, guidance, sort)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [e.field, e.matter, e.requestKinds, e.level, e.adviceAgency, e.basis, e.guidance, i],
+      // Phrases are matched against folded text: store them folded however they were typed.
+      [e.field, e.matter.map(foldVietnamese), e.requestKinds, e.level, e.adviceAgency, e.basis, e.guidance, i],
     );
   }
   await bumpRoutingGeneration(q);

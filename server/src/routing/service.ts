@@ -28,6 +28,7 @@ interface Cache {
   catalogue: CompetenceEntry[];
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
+  fieldNames: Map<string, string>;
 }
 
 /** Extra inputs from the register: links found by looking at other documents. */
@@ -55,6 +56,9 @@ export function createRouting(deps: RoutingDeps) {
       catalogue: await loadCatalogue(q),
       snapshots: new Map(),
       calendars: new Map(),
+      fieldNames: new Map(
+        (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
+      ),
     };
     return cache;
   }
@@ -143,7 +147,7 @@ export function createRouting(deps: RoutingDeps) {
     if (field) {
       extraFlags.push({
         code: 'FIELD_SUGGESTED',
-        message: `Lĩnh vực gợi ý: ${field.field} (độ tin cậy ${Math.round(field.confidence * 100)}%) — cần người xác nhận.`,
+        message: `Lĩnh vực gợi ý: ${c.fieldNames.get(field.field) ?? field.field} (độ tin cậy ${Math.round(field.confidence * 100)}%) — cần người xác nhận.`,
         reason: `Lĩnh vực do hệ thống gợi ý từ trích yếu (${field.method}); người xử lý xác nhận khi tiếp nhận.`,
       });
     }

@@ -2,7 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
 import { enqueue, type JobHandler } from '../platform/jobs.js';
 import { createDraft } from '../documents/outgoing.store.js';
-import { viDate } from '../documents/register.pdf.js';
+import { viDate } from '../calendar/civil-date.js';
 import { remindersDue } from './followup.js';
 import { workingDaysBetween } from '../calendar/working-days.js';
 import { taskContext } from './context.store.js';
