@@ -15,7 +15,12 @@ import { RegistersPage } from '../features/documents/RegistersPage';
 import { PolicyPage } from '../features/routing/PolicyPage';
 import { CataloguePage } from '../features/routing/CataloguePage';
 import { CommunesOverviewPage } from '../features/routing/CommunesOverviewPage';
-import { can, useSession } from '../features/auth/session';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { TasksPage } from '../features/tasks/TasksPage';
+import { TaskPage } from '../features/tasks/TaskPage';
+import { ImportConclusionsPage } from '../features/tasks/ImportConclusionsPage';
+import { DashboardPage } from '../features/followup/DashboardPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './guards';
 import { paths } from './paths';
@@ -31,7 +36,48 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<HomeRedirect />} />
+        <Route index element={<Navigate to={paths.inbox} replace />} />
+        <Route path={paths.inbox} element={<InboxPage />} />
+        <Route
+          path={paths.tasks}
+          element={
+            <RequirePermission permission="documents.read">
+              <TasksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.taskImport}
+          element={
+            <RequirePermission permission="tasks.create">
+              <ImportConclusionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.task}
+          element={
+            <RequirePermission permission="documents.read">
+              <TaskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.dashboard}
+          element={
+            <RequirePermission permission="documents.read">
+              <DashboardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path={paths.calendar}
+          element={
+            <RequirePermission permission="calendar.read">
+              <CalendarPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path={paths.incoming}
           element={
@@ -164,10 +210,4 @@ export function AppRoutes() {
       </Route>
     </Routes>
   );
-}
-
-/** Users who read documents start at the incoming list; others at the organisation tree. */
-function HomeRedirect() {
-  const session = useSession();
-  return <Navigate to={can(session.data?.user, 'documents.read') ? paths.incoming : paths.units} replace />;
 }

@@ -16,7 +16,14 @@ export const paths = {
   routingPolicy: '/routing/policy',
   routingCatalogue: '/routing/catalogue',
   routingCommunes: '/routing/communes',
+  inbox: '/inbox',
+  tasks: '/tasks',
+  taskImport: '/tasks/import',
+  task: '/tasks/:id',
+  dashboard: '/dashboard',
+  calendar: '/calendar',
 } as const;
 
 export const documentPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 export const outgoingEditPath = (id: string) => `/outgoing/${encodeURIComponent(id)}/edit`;
+export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;

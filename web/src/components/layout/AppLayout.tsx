@@ -4,8 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { can, useUser } from '../../features/auth/session';
 import { paths } from '../../routes/paths';
+import { NotificationsBell } from '../../features/inbox/NotificationsBell';
+import { useWorkT } from '../../i18n/work';
 import { LanguageToggle } from './LanguageToggle';
 import { UserMenu } from './UserMenu';
+
+const workLinks = [
+  { to: paths.inbox, label: 'workNav.inbox', testId: 'nav-inbox', permission: null },
+  { to: paths.tasks, label: 'workNav.tasks', testId: 'nav-tasks', permission: 'documents.read' },
+  { to: paths.taskImport, label: 'workNav.import', testId: 'nav-task-import', permission: 'tasks.create' },
+  { to: paths.dashboard, label: 'workNav.dashboard', testId: 'nav-dashboard', permission: 'documents.read' },
+  { to: paths.calendar, label: 'workNav.calendar', testId: 'nav-calendar', permission: 'calendar.read' },
+] as const;
 
 const documentLinks = [
   { to: paths.incoming, label: 'docs.incoming', testId: 'nav-incoming', permission: 'documents.read' },
@@ -39,6 +49,7 @@ const orgLinks = [
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const tw = useWorkT();
   const user = useUser();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -64,6 +75,7 @@ export function AppLayout() {
             </div>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <NotificationsBell />
             <LanguageToggle />
             <UserMenu />
           </Group>
@@ -72,6 +84,22 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" data-testid="navbar">
         <nav aria-label={t('nav.organization')}>
+          <NavLink label={tw('workNav.group')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-work">
+            {workLinks
+              .filter((l) => l.permission === null || can(user, l.permission))
+              .map((l) => (
+                <NavLink
+                  key={l.to}
+                  component={RouterNavLink}
+                  to={l.to}
+                  label={tw(l.label)}
+                  // "Nhiệm vụ" stays unlit on its import sub-page, which has its own link.
+                  active={l.to === paths.tasks ? isActive(l.to) && !isActive(paths.taskImport) : isActive(l.to)}
+                  onClick={close}
+                  data-testid={l.testId}
+                />
+              ))}
+          </NavLink>
           {documentLinks.some((l) => can(user, l.permission)) && (
             <NavLink label={t('docs.nav')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-documents">
               {documentLinks

@@ -29,6 +29,7 @@ import { fileSize, signerText, useDocLabels } from './labels';
 import { OutgoingActions, OutgoingVersions } from './OutgoingActions';
 import { useDocTypes, useDocument } from './queries';
 import { RouteCard } from '../routing/RouteCard';
+import { HandlingCard } from '../tasks/HandlingCard';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -200,6 +201,7 @@ function DocumentView({ doc, flash }: { doc: DocumentWithTrace; flash?: string }
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="md">
             {incoming && <RouteCard documentId={doc.id} />}
+            {incoming && <HandlingCard documentId={doc.id} />}
             <Files doc={doc} />
           </Stack>
         </Grid.Col>
