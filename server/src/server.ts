@@ -28,6 +28,7 @@ import { taskRoutes } from './tasks/tasks.routes.js';
 import { createJobRunner } from './platform/jobs.js';
 import { enqueueScan, followupJobs, type Mailer } from './tasks/reminders.js';
 import { smtpMailer } from './platform/mailer.js';
+import { retrainClassifier } from './routing/retrain.js';
 
 export interface Server {
   jobs: ReturnType<typeof createJobRunner>;
@@ -82,7 +83,10 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
   calendarRoutes(app, db);
   taskRoutes(app, db, clock);
-  const jobs = createJobRunner(db, followupJobs(clock, opts.mailer ?? smtpMailer(config.smtpUrl, config.smtpFrom)));
+  const jobs = createJobRunner(db, {
+    ...followupJobs(clock, opts.mailer ?? smtpMailer(config.smtpUrl, config.smtpFrom)),
+    'retrain-classifier': retrainClassifier,
+  });
   if (config.jobsPollMs > 0) jobs.start(config.jobsPollMs, () => enqueueScan(db, clock));
   incomingRoutes(app, db, clock, opts.routeIncoming === false ? null : routing);
   routingRoutes(app, db, clock, routing);

@@ -178,7 +178,11 @@ describe('incoming register', () => {
     const first = (await s.app.inject({ url: '/api/incoming', headers: { cookie: clerk.cookie } })).json().items[0];
     expect(list.statusCode).toBe(200);
     const doc = await s.app.inject({ url: `/api/documents/${first.id}`, headers: { cookie: clerk.cookie } });
-    expect(doc.json().trace[0]).toMatchObject({ actorName: 'Trần Thị Lan', actorUsername: 'vanthu', action: 'register' });
+    expect(doc.json().trace[0]).toMatchObject({
+      actorName: 'Trần Thị Lan',
+      actorUsername: 'vanthu',
+      action: 'register',
+    });
   });
 });
 

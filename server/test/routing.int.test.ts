@@ -89,10 +89,11 @@ describe('routing the demo policy', () => {
     expect(r.flow).toBe('FOR_INFORMATION');
   });
 
-  it('suggests a field from the keywords when none is given, and says a person must confirm it', async () => {
+  it('suggests a field with the classifier (cold start from the keywords) when none is given, and says a person must confirm it', async () => {
     const { fields: _f, ...noField } = landProposal;
     const r = (await preview(noField)).json();
-    expect(r.field).toMatchObject({ code: 'DAT_DAI', source: 'keywords' });
+    expect(r.field).toMatchObject({ code: 'DAT_DAI', source: 'classifier' });
+    expect(r.field.confidence).toBeGreaterThan(0);
     expect(r.flags.map((f: { code: string }) => f.code)).toContain('FIELD_SUGGESTED');
   });
 });

@@ -8,6 +8,8 @@ import { computeDeadline, type WorkCalendar } from '../calendar/working-days.js'
 import type { Policy } from './policy.js';
 import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
 import { suggestField, type FieldSuggestion } from './suggest.js';
+import { classify, coldStartModel, deserializeModel, type FieldModel } from './classifier.js';
+import { enqueue } from '../platform/jobs.js';
 
 export interface RoutedDocument {
   route: Route;
@@ -29,6 +31,7 @@ interface Cache {
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
   fieldNames: Map<string, string>;
+  model: FieldModel | null;
 }
 
 /** Extra inputs from the register: links found by looking at other documents. */
@@ -59,6 +62,7 @@ export function createRouting(deps: RoutingDeps) {
       fieldNames: new Map(
         (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
       ),
+      model: null,
     };
     return cache;
   }
@@ -138,7 +142,7 @@ export function createRouting(deps: RoutingDeps) {
     const live = usePolicy ?? c.live;
     if (!live) throw new Error('no published routing policy');
     const org = await snapshot(q, c, d.date);
-    const field = d.fields?.length ? null : suggestField(live.compiled.keywords, `${d.subject}\n${d.text ?? ''}`);
+    const field = d.fields?.length ? null : await suggest(q, c, live.compiled, d);
     const fields = d.fields?.length ? d.fields : field ? [field.field] : [];
     const look = await lookups(q, d, extras);
     const facts = buildFacts(d, fields, c.catalogue, look.ourCodes);
@@ -180,6 +184,29 @@ export function createRouting(deps: RoutingDeps) {
   }
 
   /**
+   * The field classifier: the model trained from confirmed routes when one has been saved
+   * (retrain job), else a cold-start model from the live policy's keywords, built once per
+   * cache generation. Falls back to keyword matching when the text has no known feature.
+   */
+  async function suggest(
+    q: Queryable,
+    c: Cache,
+    policy: CompiledPolicy,
+    d: DocumentForRouting,
+  ): Promise<FieldSuggestion | null> {
+    if (!c.model) {
+      const saved = (
+        await q.query<{ model: string }>(`SELECT model::text AS model FROM classifier_models WHERE name = 'fields'`)
+      )[0];
+      c.model = saved ? deserializeModel(saved.model) : coldStartModel(policy.keywords);
+    }
+    const r = classify(c.model, d.subject, { body: d.text ?? '' });
+    if (r.matched > 0)
+      return { field: r.field, confidence: Math.round(r.confidence * 100) / 100, method: 'classifier' };
+    return suggestField(policy.keywords, `${d.subject}\n${d.text ?? ''}`);
+  }
+
+  /**
    * A confirmed or overridden route feeds learning: its field and text become a training
    * example for the field classifier.
    */
@@ -195,8 +222,10 @@ export function createRouting(deps: RoutingDeps) {
     await q.query(
       `INSERT INTO routing_examples(document_id, field_code, text) VALUES ($1,$2,$3)
        ON CONFLICT (document_id) DO UPDATE SET field_code = $2, text = $3, created_at = now()`,
-      [documentId, row.field_code, `${row.subject}\n${row.full_text.slice(0, 2000)}`],
+      // The subject alone trains best; the body only weighs in at classification (classifier.ts).
+      [documentId, row.field_code, row.subject],
     );
+    await enqueue(q, 'retrain-classifier', {}, { dedupeKey: `retrain:${new Date().toISOString().slice(0, 13)}` });
   }
 
   /** The routing input of a just-written document, from its view and the cached organisation. */

@@ -165,8 +165,10 @@ function endsBody(line: string, labelled: boolean): boolean {
 
 interface Part {
   text: string;
-  /** A blank line (or a dropped footnote) came before it. */
+  /** A blank line or a dropped footnote came before it. */
   gapBefore: boolean;
+  /** A dropped footnote came before it: a page break, the sentence likely goes on. */
+  afterFootnote: boolean;
 }
 
 interface Node {
@@ -178,9 +180,9 @@ interface Node {
   parent: Node | null;
 }
 
-const isLowerStart = (s: string) => {
+const isUpperStart = (s: string) => {
   const c = s[0] ?? '';
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+  return c !== c.toLowerCase() && c === c.toUpperCase();
 };
 
 function joinParts(parts: Part[]): string {
@@ -191,7 +193,9 @@ function joinParts(parts: Part[]): string {
       out = p.text;
       continue;
     }
-    const newParagraph = p.gapBefore && /[.;:!?]$/.test(out) && !isLowerStart(p.text);
+    // A new paragraph starts with a capital after a blank line; across a footnote (a page
+    // break), only if the text before it ended a sentence.
+    const newParagraph = p.gapBefore && isUpperStart(p.text) && (!p.afterFootnote || /[.;:!?]$/.test(out));
     out += (newParagraph ? '\n' : ' ') + p.text;
   }
   return out.replace(/[\s;,]+$/, '').trim();
@@ -266,6 +270,14 @@ function buildPatterns(units: ConclusionUnit[]): Pattern[] {
 
 const sortPatterns = (ps: Pattern[]) => [...ps].sort((a, b) => b.key.length - a.key.length);
 
+const GENERIC_WORD =
+  '(?:co quan|don vi|so|ban|nganh|dia phuong|phong|to chuc|ca nhan|xa|phuong|dac khu|doanh nghiep|chu dau tu|thanh vien|hoi|doan the)';
+const RE_GENERIC = new RegExp(
+  `(?:(?:cac|nhung)\\s+${GENERIC_WORD}(?:\\s*,\\s*${GENERIC_WORD})*(?:\\s+(?:co\\s+)?lien quan|\\s+thuoc va truc thuoc|\\s+truc thuoc)?` +
+    '|(?:ubnd|uy ban nhan dan)\\s+(?:cac\\s+)?(?:cap\\s+)?(?:xa|phuong|dac khu)(?:\\s*,\\s*(?:xa|phuong|dac khu))*' +
+    '|dia phuong(?:\\s+(?:co\\s+)?lien quan)?)(?![a-z0-9])',
+  'y',
+);
 /** A text folded once, with its unit mentions (leftmost, then longest). */
 class Scanned {
   readonly f: FoldedText;
@@ -284,16 +296,23 @@ class Scanned {
     const s = this.flat;
     for (let i = 0; i < s.length; i++) {
       if (isWordChar(s[i - 1]) || !isWordChar(s[i])) continue;
+      // "UBND các xã, phường", "các sở, ngành liên quan": no unit, unless a unit's name is longer.
+      RE_GENERIC.lastIndex = i;
+      const generic = RE_GENERIC.test(s) ? RE_GENERIC.lastIndex : -1;
+      let found = false;
       for (const p of patterns) {
         const end = i + p.key.length;
         if (s[i] !== p.key[0] || !s.startsWith(p.key, i) || isWordChar(s[end])) continue;
         if (p.exact !== null && originalSlice(text, this.f, i, end) !== p.exact) continue;
+        if (end < generic) break;
         const m = { start: i, end, unit: p.unit };
         this.mentions.push(m);
         this.byStart.set(i, m);
         i = end - 1;
+        found = true;
         break;
       }
+      if (!found && generic > i) i = generic - 1;
     }
   }
 
@@ -310,14 +329,6 @@ const RE_DIRECTIVE = /(?<![a-z0-9])(?<!ban )(?:giao|de nghi|yeu cau)(?:\s+cho)?\
 const RE_DIRECTIVE_AFTER = /^\s*,?\s*(?:giao|de nghi|yeu cau|chi dao)(?![a-z0-9])/;
 const RE_OPENS_WITH = /^\s*(?:(?:doi voi|ve phia|rieng|lanh dao|tap the lanh dao)\s+)?$/;
 const RE_COOPERATE = /(?<![a-z0-9])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung|cua))?\s+/g;
-const GENERIC_WORD =
-  '(?:co quan|don vi|so|ban|nganh|dia phuong|phong|to chuc|ca nhan|xa|phuong|dac khu|doanh nghiep|chu dau tu|thanh vien|hoi|doan the)';
-const RE_GENERIC = new RegExp(
-  `(?:(?:cac|nhung)\\s+${GENERIC_WORD}(?:\\s*,\\s*${GENERIC_WORD})*(?:\\s+(?:co\\s+)?lien quan|\\s+thuoc va truc thuoc|\\s+truc thuoc)?` +
-    '|(?:ubnd|uy ban nhan dan)\\s+(?:cac\\s+)?(?:xa|phuong|dac khu)(?:\\s*,\\s*(?:xa|phuong|dac khu))*' +
-    '|dia phuong(?:\\s+(?:co\\s+)?lien quan)?)(?![a-z0-9])',
-  'y',
-);
 const RE_LIST_SEP = /\s*(?:,\s*|(?:va|voi|cung voi|cung)\s+)/y;
 
 /** Units listed from position `from`: "Sở Xây dựng, Sở Y tế và các cơ quan liên quan". */
@@ -449,12 +460,14 @@ export function parseConclusions(text: string, opts: ParseConclusionsOptions): C
     text: string;
     label: Label | null;
     gapBefore: boolean;
+    afterFootnote: boolean;
   }
   const lines: Line[] = [];
   let gap = false;
+  let footnote = false;
   for (const raw of normalized.split('\n')) {
     if (RE_FOOTNOTE_LINE.test(raw)) {
-      gap = true;
+      gap = footnote = true;
       continue;
     }
     const t = cleanLine(raw);
@@ -462,8 +475,8 @@ export function parseConclusions(text: string, opts: ParseConclusionsOptions): C
       gap = true;
       continue;
     }
-    lines.push({ text: t, label: labelOf(t), gapBefore: gap });
-    gap = false;
+    lines.push({ text: t, label: labelOf(t), gapBefore: gap, afterFootnote: footnote });
+    gap = footnote = false;
   }
 
   const firstPoint = lines.findIndex((l) => l.label && l.label.kind !== 'bullet');
@@ -529,14 +542,14 @@ export function parseConclusions(text: string, opts: ParseConclusionsOptions): C
         kind: l.label.kind,
         rank: l.label.rank,
         label: l.label.label,
-        parts: [{ text: l.label.rest.trim(), gapBefore: false }],
+        parts: [{ text: l.label.rest.trim(), gapBefore: false, afterFootnote: false }],
         children: [],
         parent,
       };
       parent.children.push(node);
       stack.push(node);
     } else {
-      stack[stack.length - 1]!.parts.push({ text: l.text, gapBefore: l.gapBefore });
+      stack[stack.length - 1]!.parts.push({ text: l.text, gapBefore: l.gapBefore, afterFootnote: l.afterFootnote });
     }
   }
 

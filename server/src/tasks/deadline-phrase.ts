@@ -394,7 +394,13 @@ function collect(s: string, issued: string | null, cal: WorkCalendar | undefined
     const end = m.index + m[0].length;
     const amount = Number(g.amount);
     const flags: string[] = [];
-    if (g.from !== undefined && !/\b(ky|ban hanh|thong bao)\b/.test(g.from)) {
+    if (g.from !== undefined && !/\b(ky|ban hanh|thong bao|van ban nay)\b/.test(g.from)) {
+      // Receipt: close to the notice's date, counted from it and flagged. Another event
+      // ("kể từ ngày khai giảng"): its date is unknown here.
+      if (!/\bnhan\b/.test(g.from)) {
+        out.push(unreadable(start, end));
+        continue;
+      }
       flags.push(DEADLINE_FLAGS.COUNTED_FROM_ISSUED_DATE);
     }
     if (!issued) {

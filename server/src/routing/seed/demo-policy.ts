@@ -1,6 +1,7 @@
 import type { CompetenceEntry } from '../facts.js';
 import type { Policy } from '../policy.js';
 import { DEMO_SIGNING } from '../outgoing-route.js';
+import DEMO_KEYWORDS from './keywords.json' with { type: 'json' };
 
 /**
  * The demo province's starting policy. Every rule is data an administrator edits; the legal
@@ -109,54 +110,8 @@ export const DEMO_POLICY: Policy = {
     },
   ],
   signing: DEMO_SIGNING,
-  keywords: {
-    TAI_CHINH: ['ngân sách', 'dự toán', 'quyết toán', 'kinh phí', 'tài sản công', 'thuế', 'phí, lệ phí'],
-    DAU_TU: ['đầu tư công', 'giải ngân', 'chủ trương đầu tư', 'dự án đầu tư', 'kế hoạch vốn', 'nhà đầu tư'],
-    DOANH_NGHIEP: ['doanh nghiệp', 'môi trường kinh doanh', 'hỗ trợ doanh nghiệp', 'đăng ký kinh doanh', 'PCI'],
-    DAT_DAI: [
-      'đất',
-      'giao đất',
-      'thu hồi đất',
-      'cho thuê đất',
-      'bồi thường',
-      'giải phóng mặt bằng',
-      'quyền sử dụng đất',
-      'giá đất',
-    ],
-    MOI_TRUONG: ['môi trường', 'khoáng sản', 'tài nguyên nước', 'chất thải', 'ô nhiễm', 'biển, hải đảo'],
-    NONG_NGHIEP: [
-      'nông nghiệp',
-      'nông thôn mới',
-      'thủy lợi',
-      'lâm nghiệp',
-      'rừng',
-      'thủy sản',
-      'phòng chống thiên tai',
-      'chăn nuôi',
-    ],
-    XAY_DUNG: ['xây dựng', 'quy hoạch', 'đô thị', 'nhà ở', 'giấy phép xây dựng', 'hạ tầng kỹ thuật'],
-    GIAO_THONG: ['giao thông', 'đường bộ', 'cầu', 'vận tải', 'cảng', 'an toàn giao thông'],
-    CONG_THUONG: ['công thương', 'thương mại', 'điện', 'công nghiệp', 'chợ', 'xúc tiến thương mại', 'khu công nghiệp'],
-    Y_TE: ['y tế', 'bệnh viện', 'dịch bệnh', 'tiêm chủng', 'khám chữa bệnh', 'an toàn thực phẩm', 'bảo hiểm y tế'],
-    GIAO_DUC: ['giáo dục', 'trường học', 'học sinh', 'giáo viên', 'tuyển sinh', 'thi tốt nghiệp'],
-    VAN_HOA: ['văn hóa', 'thể thao', 'du lịch', 'di tích', 'lễ hội', 'gia đình'],
-    KHCN: [
-      'khoa học',
-      'công nghệ',
-      'chuyển đổi số',
-      'công nghệ thông tin',
-      'đổi mới sáng tạo',
-      'viễn thông',
-      'dữ liệu',
-    ],
-    NOI_VU: ['tổ chức bộ máy', 'biên chế', 'công chức', 'viên chức', 'cán bộ', 'thi đua khen thưởng', 'sắp xếp'],
-    LAO_DONG: ['lao động', 'việc làm', 'người có công', 'bảo trợ xã hội', 'hộ nghèo', 'trẻ em', 'bảo hiểm xã hội'],
-    TU_PHAP: ['tư pháp', 'hộ tịch', 'chứng thực', 'văn bản quy phạm pháp luật', 'thi hành án', 'trợ giúp pháp lý'],
-    THANH_TRA: ['thanh tra', 'khiếu nại', 'tố cáo', 'tiếp công dân', 'phòng chống tham nhũng'],
-    NOI_CHINH: ['quốc phòng', 'an ninh', 'trật tự', 'quân sự', 'phòng cháy', 'biên giới'],
-    DAN_TOC: ['dân tộc', 'tôn giáo', 'đồng bào', 'vùng đồng bào dân tộc thiểu số', 'tín ngưỡng'],
-    NGOAI_VU: ['ngoại vụ', 'đối ngoại', 'hợp tác quốc tế', 'người nước ngoài', 'đoàn vào'],
-  },
+  // Field keywords: the classifier's cold start (routing/classifier.ts), edited with the policy.
+  keywords: DEMO_KEYWORDS,
 };
 
 const PPC = 'Luật Tổ chức chính quyền địa phương 2025, Điều 17 (nhiệm vụ, quyền hạn của UBND cấp tỉnh)';
