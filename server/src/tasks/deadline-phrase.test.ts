@@ -152,7 +152,10 @@ describe('counted periods (BLDS 2015, Điều 147 khoản 2, Điều 148)', () =
       deadline: '2026-01-21',
       flags: ['NOT_ADJUSTED_FOR_DAYS_OFF'],
     });
-    expect(parseDeadlinePhrase('trong thời hạn 15 ngày', JAN, cal)).toMatchObject({ deadline: '2026-01-21', flags: [] });
+    expect(parseDeadlinePhrase('trong thời hạn 15 ngày', JAN, cal)).toMatchObject({
+      deadline: '2026-01-21',
+      flags: [],
+    });
     // 5/2 + 15 days = Friday 20/2, a Tết day off → Monday 23/2 (khoản 5).
     expect(parseDeadlinePhrase('trong vòng 15 ngày', '2026-02-05', cal).deadline).toBe('2026-02-23');
     expect(parseDeadlinePhrase('trong vòng 15 ngày', '2026-02-05').deadline).toBe('2026-02-20');
@@ -204,7 +207,10 @@ describe('continuous tasks', () => {
   });
 
   it('a date wins over continuous wording', () => {
-    const r = parseDeadlinePhrase('Trong năm 2026, Văn phòng cần … \nThường xuyên liên hệ, nắm tình hình tại cơ sở', JAN);
+    const r = parseDeadlinePhrase(
+      'Trong năm 2026, Văn phòng cần … \nThường xuyên liên hệ, nắm tình hình tại cơ sở',
+      JAN,
+    );
     expect(r).toMatchObject({ deadline: '2026-12-31', recurring: false, phrase: 'Trong năm 2026', flags: [] });
     expect(parseDeadlinePhrase('tiếp tục rà soát, hoàn thành trước ngày 30/4/2026', JAN).deadline).toBe('2026-04-30');
   });
@@ -247,7 +253,12 @@ describe('unreadable and missing', () => {
 
   it('no phrase → NO_DEADLINE', () => {
     for (const t of ['', '   ', 'Văn phòng cần xác định rõ chức năng, nhiệm vụ.']) {
-      expect(parseDeadlinePhrase(t, JAN)).toEqual({ deadline: null, recurring: false, phrase: null, flags: ['NO_DEADLINE'] });
+      expect(parseDeadlinePhrase(t, JAN)).toEqual({
+        deadline: null,
+        recurring: false,
+        phrase: null,
+        flags: ['NO_DEADLINE'],
+      });
     }
   });
 });
@@ -266,10 +277,12 @@ describe('several dates', () => {
   });
 
   it('a past date yields to a later one, and is flagged when alone', () => {
-    expect(parseDeadlinePhrase('khắc phục tồn tại trong năm 2025; hoàn thành trước ngày 30/6/2026', JAN)).toMatchObject({
-      deadline: '2026-06-30',
-      flags: [],
-    });
+    expect(parseDeadlinePhrase('khắc phục tồn tại trong năm 2025; hoàn thành trước ngày 30/6/2026', JAN)).toMatchObject(
+      {
+        deadline: '2026-06-30',
+        flags: [],
+      },
+    );
     expect(parseDeadlinePhrase('hoàn thành trước ngày 31/12/2025', JAN)).toMatchObject({
       deadline: '2025-12-31',
       flags: ['DEADLINE_BEFORE_ISSUED_DATE'],
