@@ -190,7 +190,7 @@ describe('a meeting notice with roman points and a lead agency per point (02)', 
   });
 
   it('flags a task with no lead and no addressee', () => {
-    expect(byPoint(r.tasks, 'VI')).toMatchObject({ leadUnit: null, recurring: true, flags: ['NO_LEAD_UNIT'] });
+    expect(byPoint(r.tasks, 'VI')).toMatchObject({ leadUnit: null, recurring: true, flags: ['LEAD_UNIT_MISSING'] });
   });
 
   it('computes working days when given the calendar (12/2/2026 + 15 working days, Tết off 14–22/2)', () => {
@@ -282,6 +282,29 @@ describe('a hard-wrapped PDF text with sub-numbers and a footnote mid-sentence (
   });
 });
 
+describe('a two-column layout, with a commune as lead (05)', () => {
+  const r = parseConclusions(read('05-ket-luan-bo-cuc-hai-cot-cap-xa'), { units });
+
+  it('stops at "Nơi nhận … TL. CHỦ TỊCH" on one line and drops the "./." of the last point', () => {
+    expect(r.tasks.map((t) => t.point)).toEqual(['1', '2', '3', '4']);
+    expect(byPoint(r.tasks, '4').content.endsWith('các kiến nghị của chủ đầu tư.')).toBe(true);
+  });
+
+  it('"UBND xã Tịnh Khê" is the commune unit "Xã Tịnh Khê"; "các sở, ngành liên quan" is no unit', () => {
+    expect(byPoint(r.tasks, '1').leadUnit?.id).toBe('xa-tinh-khe');
+    expect(byPoint(r.tasks, '3')).toMatchObject({ leadUnit: { id: 'snnmt' }, coUnits: [{ id: 'xa-tinh-khe' }] });
+    expect(byPoint(r.tasks, '4')).toMatchObject({ leadUnit: null, flags: ['NO_DEADLINE', 'LEAD_UNIT_MISSING'] });
+  });
+
+  it('without the commune in the list, "UBND xã Tịnh Khê" is not taken for the provincial committee', () => {
+    const without = parseConclusions(read('05-ket-luan-bo-cuc-hai-cot-cap-xa'), {
+      units: units.filter((u) => u.id !== 'xa-tinh-khe'),
+    });
+    expect(byPoint(without.tasks, '1').leadUnit).toBeNull();
+    expect(byPoint(without.tasks, '3').coUnits).toEqual([]);
+  });
+});
+
 describe('problems and options', () => {
   it('empty text', () => {
     for (const t of ['', '  \n\n ']) {
@@ -367,10 +390,24 @@ describe('problems and options', () => {
     expect(r.tasks.map((t) => t.leadUnit?.id ?? null)).toEqual([null, 'skhcn', 'skhcn']);
   });
 
+  it('reads a long text in about linear time (400 points, ~200,000 characters)', () => {
+    const points = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `${i + 1}. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Y tế và các cơ quan liên quan rà soát, ` +
+        `hoàn thành trước ngày 30/4/2026; ${'nội dung '.repeat(40)}`,
+    );
+    const started = performance.now();
+    const r = parseConclusions(`Ngày 06/01/2026, đề nghị Văn phòng UBND tỉnh:\n${points.join('\n')}`, { units });
+    expect(r.tasks).toHaveLength(400);
+    expect(r.tasks[399]).toMatchObject({ point: '400', leadUnit: { id: 'stc' }, deadline: '2026-04-30' });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('uses a unit list that has no such unit without inventing one', () => {
     const r = parseConclusions(read(SEED), { units: [] });
     expect(r.addressee).toBeNull();
     expect(r.tasks).toHaveLength(12);
-    expect(r.tasks.every((t) => t.leadUnit === null && t.flags.includes('NO_LEAD_UNIT'))).toBe(true);
+    expect(r.tasks.every((t) => t.leadUnit === null && t.flags.includes('LEAD_UNIT_MISSING'))).toBe(true);
   });
 });

@@ -34,7 +34,7 @@
  *    "Sở X chủ trì" (also "giao Sở X chủ trì", "do Sở X chủ trì") first; then a text that opens
  *    with a unit ("Sở Xây dựng khẩn trương …", "Đối với Sở Y tế: …"); then "giao / đề nghị /
  *    yêu cầu Sở X …". Several units named together as leads ("giao Sở X, Sở Y …"): the first
- *    leads, the others co-operate, flag SEVERAL_LEADS. No lead at all: flag NO_LEAD_UNIT.
+ *    leads, the others co-operate, flag SEVERAL_LEADS. No lead at all: flag LEAD_UNIT_MISSING.
  *  - Co-operating units: the list after "phối hợp (chặt chẽ) (với / cùng / của)", unit by unit,
  *    across ",", "và", and generic words ("các cơ quan, đơn vị liên quan"), up to the first word
  *    that is neither.
@@ -93,7 +93,7 @@ export interface ParseConclusionsOptions {
 export const CONCLUSION_FLAGS = {
   FROM_INTRO: 'DEADLINE_FROM_INTRO',
   FROM_POINT: 'DEADLINE_FROM_POINT',
-  NO_LEAD: 'NO_LEAD_UNIT',
+  NO_LEAD: 'LEAD_UNIT_MISSING',
   SEVERAL_LEADS: 'SEVERAL_LEADS',
 } as const;
 
@@ -118,8 +118,8 @@ interface Label {
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const RE_FOOTNOTE_LINE = new RegExp(`^\\s*(?:⁽[${SUPERSCRIPT}]+⁾|[${SUPERSCRIPT}]+(?=\\s*\\S)|\\[\\^\\d+\\]:)`);
 const RE_ROMAN = /^(XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)]\s+(.*)$/;
-const RE_SUB = /^(\d{1,2})\.(\d{1,2})\.?\s+(.*)$/;
-const RE_NUM = /^(\d{1,2})\s*[.)]\s+(.*)$/;
+const RE_SUB = /^(\d{1,3})\.(\d{1,2})\.?\s+(.*)$/;
+const RE_NUM = /^(\d{1,3})\s*[.)]\s+(.*)$/;
 const RE_LETTER = /^([a-zđ])\s*[.)]\s+(.*)$/;
 const RE_BULLET = /^([-–—•*·+])\s+(.*)$/;
 
@@ -198,7 +198,10 @@ function joinParts(parts: Part[]): string {
     const newParagraph = p.gapBefore && isUpperStart(p.text) && (!p.afterFootnote || /[.;:!?]$/.test(out));
     out += (newParagraph ? '\n' : ' ') + p.text;
   }
-  return out.replace(/[\s;,]+$/, '').trim();
+  return out
+    .replace(/\.\/\.$/, '.')
+    .replace(/[\s;,]+$/, '')
+    .trim();
 }
 
 function pointOf(n: Node): string {
@@ -242,6 +245,11 @@ function nameVariants(name: string): string[] {
     // "… tỉnh Quảng Ngãi" is also written "… tỉnh".
     const m = /^(.+ tinh) [a-z]+(?: [a-z]+){0,2}$/.exec(v);
     if (m) out.add(m[1]!);
+    // A commune "Xã Tịnh Khê" acts as "UBND xã Tịnh Khê".
+    if (/^(xa|phuong|dac khu) /.test(v)) {
+      out.add(`ubnd ${v}`);
+      out.add(`uy ban nhan dan ${v}`);
+    }
   }
   return [...out];
 }

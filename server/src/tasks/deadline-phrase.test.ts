@@ -285,7 +285,7 @@ describe('several dates', () => {
     );
     expect(parseDeadlinePhrase('hoàn thành trước ngày 31/12/2025', JAN)).toMatchObject({
       deadline: '2025-12-31',
-      flags: ['DEADLINE_BEFORE_ISSUED_DATE'],
+      flags: ['DEADLINE_PAST'],
     });
   });
 });

@@ -70,7 +70,7 @@ export const DEADLINE_FLAGS = {
   /** Several different dates; the earliest was taken. */
   MULTIPLE: 'MULTIPLE_DEADLINES',
   /** The only date found is before the notice's date. */
-  BEFORE_ISSUED_DATE: 'DEADLINE_BEFORE_ISSUED_DATE',
+  BEFORE_ISSUED_DATE: 'DEADLINE_PAST',
   /** Calendar days counted without a calendar: the last day may be a day off (Điều 148 khoản 5). */
   NOT_ADJUSTED_FOR_DAYS_OFF: 'NOT_ADJUSTED_FOR_DAYS_OFF',
   /** "kể từ ngày nhận được …": counted from the notice's date, the receipt date is unknown here. */
@@ -93,38 +93,43 @@ export interface FoldedText {
 }
 
 export function foldIndexed(s: string): FoldedText {
-  let text = '';
+  const chars: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
+  const cache = new Map<string, string>();
   let i = 0;
   for (const ch of s) {
     const at = i;
     i += ch.length;
+    const last = chars.length - 1;
     if (/\s/.test(ch)) {
-      const last = text.length - 1;
-      if (last >= 0 && (text[last] === ' ' || text[last] === '\n')) {
-        if (ch === '\n') text = text.slice(0, last) + '\n';
+      if (last >= 0 && (chars[last] === ' ' || chars[last] === '\n')) {
+        if (ch === '\n') chars[last] = '\n';
         end[last] = i;
         continue;
       }
-      text += ch === '\n' ? '\n' : ' ';
+      chars.push(ch === '\n' ? '\n' : ' ');
       start.push(at);
       end.push(i);
       continue;
     }
-    const f = foldVietnamese(ch);
+    let f = cache.get(ch);
+    if (f === undefined) {
+      f = foldVietnamese(ch);
+      cache.set(ch, f);
+    }
     if (f === '') {
       // A combining mark of decomposed input: it belongs to the previous character.
-      if (end.length) end[end.length - 1] = i;
+      if (last >= 0) end[last] = i;
       continue;
     }
     for (const c of f) {
-      text += c;
+      chars.push(c);
       start.push(at);
       end.push(i);
     }
   }
-  return { text, start, end };
+  return { text: chars.join(''), start, end };
 }
 
 /** The original text behind folded characters [from, to). */
