@@ -55,7 +55,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: [...STAFF, 'incoming.register', 'outgoing.draft', 'outgoing.issue', 'routing.override', 'tasks.create'],
   specialist: [...STAFF, 'outgoing.draft'],
   // Điều 12: the head of the drafting unit checks content; the assigned person checks format.
-  dept_head: [...STAFF, 'quotas.read', 'outgoing.draft', 'outgoing.check', 'routing.override'],
+  dept_head: [
+    ...STAFF,
+    'quotas.read',
+    'outgoing.draft',
+    'outgoing.check',
+    'routing.override',
+    'tasks.assign',
+    'tasks.create',
+  ],
   office_leader: [
     ...STAFF,
     'quotas.read',
@@ -64,6 +72,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'outgoing.check',
     'outgoing.sign',
     'routing.override',
+    'tasks.assign',
+    'tasks.create',
+    'tasks.instruct',
   ],
   // A clerk or a leader may override a route, giving a reason (issue 4).
   // Leaders give instructions (ý kiến chỉ đạo) on documents: NĐ 30/2020, Điều 24.

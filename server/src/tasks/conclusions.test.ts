@@ -404,6 +404,20 @@ describe('problems and options', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it('a unit asked for something in passing does not lead the task', () => {
+    const r = parseConclusions(
+      [
+        'Ngày 06/01/2026, đề nghị Văn phòng UBND tỉnh thực hiện:',
+        '1. Tổng hợp tình hình, khi cần thiết có văn bản đề nghị Sở Tài chính cung cấp số liệu.',
+        '2. Thống nhất giao Sở Tài chính chủ động thực hiện.',
+        '3. Phó Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng khẩn trương kiểm tra.',
+        '4. Sở Y tế đề nghị Sở Tài chính bố trí kinh phí.',
+      ].join('\n'),
+      { units },
+    );
+    expect(r.tasks.map((t) => t.leadUnit?.id)).toEqual(['vp', 'stc', 'sxd', 'syt']);
+  });
+
   it('uses a unit list that has no such unit without inventing one', () => {
     const r = parseConclusions(read(SEED), { units: [] });
     expect(r.addressee).toBeNull();

@@ -33,7 +33,7 @@
  *  - Lead unit of a task, from the task's text, else its context, else the addressee:
  *    "Sở X chủ trì" (also "giao Sở X chủ trì", "do Sở X chủ trì") first; then a text that opens
  *    with a unit ("Sở Xây dựng khẩn trương …", "Đối với Sở Y tế: …"); then "giao / đề nghị /
- *    yêu cầu Sở X …". Several units named together as leads ("giao Sở X, Sở Y …"): the first
+ *    yêu cầu Sở X …" near the start of a sentence. Several units named together as leads ("giao Sở X, Sở Y …"): the first
  *    leads, the others co-operate, flag SEVERAL_LEADS. No lead at all: flag LEAD_UNIT_MISSING.
  *  - Co-operating units: the list after "phối hợp (chặt chẽ) (với / cùng / của)", unit by unit,
  *    across ",", "và", and generic words ("các cơ quan, đơn vị liên quan"), up to the first word
@@ -332,9 +332,16 @@ class Scanned {
 }
 
 const RE_CHAIRS =
-  /^\s*,?\s*(?:(?:la|lam)\s+(?:co quan|don vi)\s+)?(?:chu tri|lam dau moi|chiu trach nhiem chinh)(?![a-z0-9])/;
+  /\s*,?\s*(?:(?:la|lam)\s+(?:co quan|don vi)\s+)?(?:chu tri|lam dau moi|chiu trach nhiem chinh)(?![a-z0-9])/y;
 const RE_DIRECTIVE = /(?<![a-z0-9])(?<!ban )(?:giao|de nghi|yeu cau)(?:\s+cho)?\s+/g;
-const RE_DIRECTIVE_AFTER = /^\s*,?\s*(?:giao|de nghi|yeu cau|chi dao)(?![a-z0-9])/;
+const RE_DIRECTIVE_AFTER = /\s*,?\s*(?:giao|de nghi|yeu cau|chi dao)(?![a-z0-9])/y;
+/** Words a directive may follow in its sentence: "Giao", "Thống nhất giao", "Chủ tịch UBND tỉnh giao". */
+const DIRECTIVE_MAX_WORDS_BEFORE = 6;
+
+const stickyAt = (re: RegExp, s: string, at: number) => {
+  re.lastIndex = at;
+  return re.test(s);
+};
 const RE_OPENS_WITH = /^\s*(?:(?:doi voi|ve phia|rieng|lanh dao|tap the lanh dao)\s+)?$/;
 const RE_COOPERATE = /(?<![a-z0-9])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung|cua))?\s+/g;
 const RE_LIST_SEP = /\s*(?:,\s*|(?:va|voi|cung voi|cung)\s+)/y;
@@ -375,17 +382,23 @@ function roles(sc: Scanned): Roles {
 
   // "Sở X chủ trì"
   for (const m of sc.mentions) {
-    if (RE_CHAIRS.test(s.slice(m.end))) return { lead: m.unit, extras: [], co };
+    if (stickyAt(RE_CHAIRS, s, m.end)) return { lead: m.unit, extras: [], co };
   }
   // A text that opens with a unit: "Sở Xây dựng khẩn trương …", "Đối với Sở Y tế: …"
   const first = sc.mentions[0];
-  if (first && RE_OPENS_WITH.test(s.slice(0, first.start)) && !RE_DIRECTIVE_AFTER.test(s.slice(first.end))) {
+  if (first && RE_OPENS_WITH.test(s.slice(0, first.start)) && !stickyAt(RE_DIRECTIVE_AFTER, s, first.end)) {
     return { lead: first.unit, extras: [], co };
   }
-  // "giao / đề nghị / yêu cầu Sở X …"
+  // "giao / đề nghị / yêu cầu Sở X …" near the start of a sentence ("… có văn bản đề nghị Sở Tài
+  // chính cung cấp số liệu" asks a unit for something; it does not give it the task).
   for (const m of s.matchAll(RE_DIRECTIVE)) {
     const at = m.index + m[0].length;
     if (!sc.mentionAt(at)) continue;
+    const sentence = s
+      .slice(0, m.index)
+      .split(/[.;:!?]/)
+      .pop()!;
+    if (sentence.split(' ').filter(Boolean).length > DIRECTIVE_MAX_WORDS_BEFORE) continue;
     const [lead, ...extras] = unitList(sc, at);
     // Only units straight after the verb lead; a "phối hợp" list later is co-operation.
     return { lead: lead!, extras: extras.filter((u) => !co.some((c) => c.id === u.id)), co };

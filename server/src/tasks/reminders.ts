@@ -25,7 +25,12 @@ async function recipientsOf(
     [task.lead_unit_id],
   );
   if (heads.length) return heads.map((h) => h.id);
-  return (await q.query<{ id: string }>('SELECT id FROM users WHERE unit_id = $1 AND active', [task.lead_unit_id])).map(
+  const members = await q.query<{ id: string }>('SELECT id FROM users WHERE unit_id = $1 AND active', [
+    task.lead_unit_id,
+  ]);
+  if (members.length) return members.map((u) => u.id);
+  // A unit with no account yet: the Office's leaders, who follow every task, hear of it.
+  return (await q.query<{ id: string }>(`SELECT id FROM users WHERE 'office_leader' = ANY(roles) AND active`)).map(
     (u) => u.id,
   );
 }
