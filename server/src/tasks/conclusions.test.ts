@@ -412,10 +412,11 @@ describe('problems and options', () => {
         '2. Thống nhất giao Sở Tài chính chủ động thực hiện.',
         '3. Phó Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng khẩn trương kiểm tra.',
         '4. Sở Y tế đề nghị Sở Tài chính bố trí kinh phí.',
+        '5. UBND tỉnh giao Sở Nội vụ tham mưu.',
       ].join('\n'),
       { units },
     );
-    expect(r.tasks.map((t) => t.leadUnit?.id)).toEqual(['vp', 'stc', 'sxd', 'syt']);
+    expect(r.tasks.map((t) => t.leadUnit?.id)).toEqual(['vp', 'stc', 'sxd', 'syt', 'snv']);
   });
 
   it('uses a unit list that has no such unit without inventing one', () => {

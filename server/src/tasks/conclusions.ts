@@ -334,7 +334,8 @@ class Scanned {
 const RE_CHAIRS =
   /\s*,?\s*(?:(?:la|lam)\s+(?:co quan|don vi)\s+)?(?:chu tri|lam dau moi|chiu trach nhiem chinh)(?![a-z0-9])/y;
 const RE_DIRECTIVE = /(?<![a-z0-9])(?<!ban )(?:giao|de nghi|yeu cau)(?:\s+cho)?\s+/g;
-const RE_DIRECTIVE_AFTER = /\s*,?\s*(?:giao|de nghi|yeu cau|chi dao)(?![a-z0-9])/y;
+/** A unit that gives an order ("UBND tỉnh giao Sở X …") is not the lead; one that asks ("đề nghị") is. */
+const RE_DIRECTIVE_AFTER = /\s*,?\s*(?:giao|yeu cau|chi dao)(?![a-z0-9])/y;
 /** Words a directive may follow in its sentence: "Giao", "Thống nhất giao", "Chủ tịch UBND tỉnh giao". */
 const DIRECTIVE_MAX_WORDS_BEFORE = 6;
 
