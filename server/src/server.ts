@@ -25,6 +25,7 @@ import { calendarLoader } from './routing/deadline.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { storedDays } from './calendar/calendar.store.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
+import { importRoutes } from './tasks/import.routes.js';
 import { createJobRunner } from './platform/jobs.js';
 import { enqueueScan, followupJobs, type Mailer } from './tasks/reminders.js';
 import { smtpMailer } from './platform/mailer.js';
@@ -83,6 +84,7 @@ export async function createServer(config: Config, opts: ServerOptions = {}): Pr
   const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
   calendarRoutes(app, db);
   taskRoutes(app, db, clock);
+  importRoutes(app, db, clock);
   const jobs = createJobRunner(db, {
     ...followupJobs(clock, opts.mailer ?? smtpMailer(config.smtpUrl, config.smtpFrom)),
     'retrain-classifier': retrainClassifier,
