@@ -80,7 +80,8 @@ export function importRoutes(app: FastifyInstance, db: Db, clock: Clock): void {
         source: { point: t.point },
         deadlinePhrase: t.deadlinePhrase,
         context: t.context,
-        flags: t.flags,
+        // The import page names a missing deadline DEADLINE_MISSING.
+        flags: t.flags.map((f) => (f === 'NO_DEADLINE' ? 'DEADLINE_MISSING' : f)),
       }));
       if (!b.confirm) return { tasks: preview, issuedDate: parsed.issuedDate };
       // Confirmed: the edited rows when sent, else the preview as it stands; every row needs a lead unit.
