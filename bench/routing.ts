@@ -7,10 +7,9 @@
  *     PostgreSQL, with and without the routing hook, side by side in one run.
  * Run: npx tsx bench/routing.ts [--registrations 1500]
  */
-import { foldVietnamese } from '../server/src/platform/text.js';
 import { openDb } from '../server/src/platform/db.js';
 import { prepareDatabase } from '../server/src/server.js';
-import { compilePolicy, matches, route, type OrgSnapshot } from '../server/src/routing/engine.js';
+import { type CompiledPolicy, compilePolicy, route, type OrgSnapshot } from '../server/src/routing/engine.js';
 import { buildFacts, type CompetenceEntry, type DocumentForRouting } from '../server/src/routing/facts.js';
 import type { Condition, Policy, Rule } from '../server/src/routing/policy.js';
 import { DEMO_CATALOGUE, DEMO_POLICY } from '../server/src/routing/seed/demo-policy.js';
@@ -85,7 +84,7 @@ function engineBench() {
     return buildFacts(d, [FIELDS[i % FIELDS.length]!], catalogue, new Set());
   });
   const ctx = { org, from: '2026-03-10', addDeadline: () => '2026-03-19' };
-  const time = (p: Policy, n: number) => {
+  const time = (p: CompiledPolicy, n: number) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) route(p, facts[i % facts.length]!, ctx);
     return n / ((performance.now() - t0) / 1000);
@@ -97,8 +96,6 @@ function engineBench() {
   const n = 20_000;
   for (let i = 0; i < n; i++) route(compilePolicy(policy), facts[i % facts.length]!, ctx);
   const base = n / ((performance.now() - t0) / 1000);
-  void matches;
-  void foldVietnamese;
   return { ours, base, rules: compiled.rules.length };
 }
 
