@@ -298,6 +298,11 @@ describe('outgoing flow', () => {
       issuer: { name: 'Ủy ban nhân dân tỉnh Quảng Ngãi' },
     });
 
+    // The sender sees the recipient's processing state.
+    const sent = await s.app.inject({ url: `/api/documents/${id}`, headers: { cookie: clerk.cookie } });
+    expect(sent.json().deliveries).toEqual([
+      expect.objectContaining({ unitName: 'Sở Tài chính', status: 'registered', documentId: inbox.json().items[0].id }),
+    ]);
     const recalled = await s.app.inject({
       method: 'POST',
       url: `/api/outgoing/${id}/recall`,

@@ -62,7 +62,20 @@ export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorag
       schema: {
         tags: ['documents'],
         params: z.object({ id: z.uuid() }),
-        response: { 200: DocumentOut.extend({ trace: z.array(TraceRow) }) },
+        response: {
+          200: DocumentOut.extend({
+            trace: z.array(TraceRow),
+            deliveries: z.array(
+              z.object({
+                unitId: z.string(),
+                unitName: z.string(),
+                documentId: z.string(),
+                arrivalNumber: z.number().nullable(),
+                status: z.string(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req) => {
@@ -79,8 +92,24 @@ export function documentRoutes(app: FastifyInstance, db: Db, storage: BlobStorag
          WHERE a.entity = 'document' AND a.entity_id = $1 ORDER BY a.id`,
         [doc.id],
       );
+      // The sender sees where its released document stands in each recipient's register (NĐ 30/2020, Phụ lục VI).
+      const deliveries =
+        doc.direction === 'out'
+          ? await db.query<{
+              unitId: string;
+              unitName: string;
+              documentId: string;
+              arrivalNumber: number | null;
+              status: string;
+            }>(
+              `SELECT d.register_unit_id AS "unitId", u.name AS "unitName", d.id AS "documentId", d.arrival_number AS "arrivalNumber",
+                 d.status FROM documents d JOIN units u ON u.id = d.register_unit_id WHERE d.source_document_id = $1 ORDER BY u.name`,
+              [doc.id],
+            )
+          : [];
       return {
         ...doc,
+        deliveries,
         trace: trace.map((t) => ({
           at: new Date(t.at).toISOString(),
           actorName: t.full_name ?? t.actor_name,
