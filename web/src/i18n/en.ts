@@ -314,6 +314,9 @@ const en: Messages = {
     issued: 'Numbered',
     released: 'Released',
     cancelled: 'Number cancelled',
+    presented: 'Presented',
+    assigned: 'Assigned',
+    done: 'Handled',
   },
   docSource: {
     manual: 'Typed in',
@@ -348,6 +351,12 @@ const en: Messages = {
     upload: 'File uploaded',
     view: 'Viewed',
     'route-override': 'Route changed',
+    present: 'Presented to leader',
+    instruct: 'Instruction given',
+    assign: 'Assigned to specialist',
+    progress: 'Progress report',
+    complete: 'Completed',
+    return: 'Returned',
   },
   incoming: {
     register: 'Register incoming document',

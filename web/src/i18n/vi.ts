@@ -313,6 +313,9 @@ const vi = {
     issued: 'Đã cấp số',
     released: 'Đã phát hành',
     cancelled: 'Đã hủy số',
+    presented: 'Đã trình',
+    assigned: 'Đã giao xử lý',
+    done: 'Đã xử lý xong',
   },
   docSource: {
     manual: 'Nhập tay',
@@ -347,6 +350,12 @@ const vi = {
     upload: 'Tải tệp lên',
     view: 'Xem',
     'route-override': 'Điều chỉnh luồng xử lý',
+    present: 'Trình lãnh đạo',
+    instruct: 'Cho ý kiến chỉ đạo',
+    assign: 'Giao chuyên viên',
+    progress: 'Báo cáo tiến độ',
+    complete: 'Hoàn thành',
+    return: 'Trả lại',
   },
   incoming: {
     register: 'Đăng ký văn bản đến',

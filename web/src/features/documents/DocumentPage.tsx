@@ -282,7 +282,8 @@ function Files({ doc }: { doc: DocumentWithTrace }) {
 function traceNote(action: string, detail: unknown): string {
   if (!detail || typeof detail !== 'object') return '';
   const d = detail as Record<string, unknown>;
-  const keys = action === 'issue' || action === 'cancel-number' ? ['code', 'reason'] : ['reason', 'note'];
+  const keys =
+    action === 'issue' || action === 'cancel-number' ? ['code', 'reason'] : ['instruction', 'reason', 'note'];
   return keys
     .map((k) => d[k])
     .filter((v): v is string => typeof v === 'string' && !!v)

@@ -159,7 +159,7 @@ export function DashboardPage() {
           value={String(months)}
           onChange={(v) => v && setMonths(Number(v))}
           allowDeselect={false}
-          w={150}
+          w={200}
           data-testid="dashboard-months"
         />
       </PageHeader>

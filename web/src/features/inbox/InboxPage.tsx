@@ -23,8 +23,8 @@ const CARDS: { key: CardKey; color: string }[] = [
 
 const KIND_OF_CARD: Partial<Record<CardKey, string[]>> = {
   open: ['task'],
-  toPresent: ['present', 'to_present', 'toPresent', 'document_to_present'],
-  toInstruct: ['instruct', 'to_instruct', 'toInstruct', 'document_to_instruct'],
+  toPresent: ['to_present'],
+  toInstruct: ['to_instruct'],
 };
 
 /** Does an item belong to the list a stat card stands for? */
@@ -113,8 +113,8 @@ function InboxRow({ item }: { item: InboxItem }) {
   const t = useWorkT();
   const color = DEADLINE_COLOR[item.color] ?? 'gray';
   const to = itemLink(item);
-  const kindKey = ['task', 'present', 'instruct', 'document'].includes(item.kind)
-    ? (item.kind as 'task' | 'present' | 'instruct' | 'document')
+  const kindKey = ['task', 'to_present', 'to_instruct', 'document'].includes(item.kind)
+    ? (item.kind as 'task' | 'to_present' | 'to_instruct' | 'document')
     : null;
   return (
     <Paper

@@ -35,7 +35,7 @@ export function NotificationsBell() {
   const unread = list.data?.unread ?? items.filter((n) => !n.read).length;
 
   const markRead = useMutation({
-    mutationFn: (ids: string[]) => Promise.all(ids.map((id) => inboxApi.markRead(id))),
+    mutationFn: (ids: (number | string)[]) => Promise.all(ids.map((id) => inboxApi.markRead(id))),
     onMutate: (ids) => {
       qc.setQueryData(inboxKeys.notifications, (old: typeof list.data) =>
         old

@@ -31,7 +31,7 @@ export interface Inbox {
 }
 
 export interface AppNotification {
-  id: string;
+  id: number | string;
   kind: string;
   title: string;
   body: string | null;
@@ -46,7 +46,7 @@ const enc = encodeURIComponent;
 export const inboxApi = {
   inbox: () => api.get<Inbox>('/api/inbox'),
   notifications: () => api.get<{ items: AppNotification[]; unread?: number }>('/api/notifications'),
-  markRead: (id: string) => api.post<{ ok: boolean }>(`/api/notifications/${enc(id)}/read`),
+  markRead: (id: number | string) => api.post<{ ok: boolean }>(`/api/notifications/${enc(String(id))}/read`),
 };
 
 export const inboxKeys = {

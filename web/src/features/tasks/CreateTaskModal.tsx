@@ -96,6 +96,7 @@ function CreateTaskForm({ onDone }: { onDone: () => void }) {
           required
           nothingFoundMessage={t('ui.noData')}
           comboboxProps={{ withinPortal: true }}
+          allowDeselect={false}
           data-testid="task-create-lead"
         />
         <MultiSelect

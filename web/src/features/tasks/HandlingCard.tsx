@@ -29,57 +29,23 @@ import { can, useUser } from '../auth/session';
 import { docKeys } from '../documents/queries';
 import { useDocumentRoute } from '../routing/queries';
 import type { StoredRoute } from '../../api/types';
-import { handlingApi, refName, type Handling, type HandlingStep, type InstructInput, type Task } from './api';
-import { DeadlineBadge, TaskStatusBadge } from './badges';
+import { handlingApi, type Handling, type InstructInput } from './api';
+import { TaskStatusBadge } from './badges';
 import { useTaskLabels } from './labels';
-import { usePeopleOptions, useUnitOptions } from './options';
+import { LEADER_ROLES, usePeopleOptions, useUnitOptions } from './options';
 import { taskKeys, useHandling } from './queries';
 
-/** States after which the document is no longer waiting to be presented. */
-const PRESENTED = new Set(['presented', 'instructed', 'assigned', 'in_progress', 'done', 'completed', 'closed']);
-/** States after which no further instruction is expected. */
-const INSTRUCTED = new Set(['instructed', 'assigned', 'in_progress', 'done', 'completed', 'closed']);
+/** Document statuses in which it may be presented (again, e.g. to another leader) or instructed. */
+const PRESENTABLE = new Set(['registered', 'presented']);
+const INSTRUCTABLE = new Set(['registered', 'presented']);
 
 const STATE_COLOR: Record<string, string> = {
   registered: 'gray',
-  to_present: 'gray',
   presented: 'yellow',
-  instructed: 'blue',
   assigned: 'blue',
-  in_progress: 'cyan',
   done: 'green',
-  completed: 'green',
-  returned: 'orange',
+  recalled: 'orange',
 };
-
-/** What a step says, whatever the server names it: a note, an instruction, a reason, a result. */
-export function stepNote(s: HandlingStep): string {
-  const d = (s.detail && typeof s.detail === 'object' ? s.detail : {}) as Record<string, unknown>;
-  const parts = [s.instruction, s.note, d.instruction, d.note, d.reason, d.result, s.reason, s.result];
-  const seen = new Set<string>();
-  return parts
-    .filter((v): v is string => typeof v === 'string' && !!v.trim())
-    .filter((v) => (seen.has(v) ? false : (seen.add(v), true)))
-    .join(' — ');
-}
-
-function stepActor(s: HandlingStep): string {
-  return s.actorName || refName(s.actor) || refName(s.by) || '';
-}
-
-function stepTarget(s: HandlingStep): string {
-  const d = (s.detail && typeof s.detail === 'object' ? s.detail : {}) as Record<string, unknown>;
-  const fromDetail = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
-  return (
-    s.toName ||
-    refName(s.to) ||
-    fromDetail('toName') ||
-    fromDetail('leaderName') ||
-    fromDetail('leadUnitName') ||
-    fromDetail('userName') ||
-    ''
-  );
-}
 
 /** "Xử lý" card of an incoming document: state, steps (who, when, what) and the actions allowed. */
 export function HandlingCard({ documentId }: { documentId: string }) {
@@ -91,8 +57,10 @@ export function HandlingCard({ documentId }: { documentId: string }) {
 
   const h = handling.data;
   const state = h?.state ?? '';
-  const canPresent = !!h && can(user, 'routing.override') && !PRESENTED.has(state);
-  const canInstruct = !!h && can(user, 'tasks.instruct') && !INSTRUCTED.has(state);
+  // Clerks and the Office present; a leader does not present to himself (the admin may do anything).
+  const isLeader = user.roles.some((r) => LEADER_ROLES.includes(r)) && !user.roles.includes('admin');
+  const canPresent = !!h && can(user, 'routing.override') && !isLeader && PRESENTABLE.has(state);
+  const canInstruct = !!h && can(user, 'tasks.instruct') && INSTRUCTABLE.has(state);
 
   return (
     <Paper withBorder p="md" data-testid="handling-card" data-state={state}>
@@ -108,7 +76,7 @@ export function HandlingCard({ documentId }: { documentId: string }) {
         <Group gap="xs">
           {canPresent && (
             <Button size="xs" variant="light" onClick={() => setDialog('present')} data-testid="handling-present">
-              {t('handling.present')}
+              {state === 'presented' ? t('handling.presentAgain') : t('handling.present')}
             </Button>
           )}
           {canInstruct && (
@@ -150,7 +118,6 @@ export function HandlingCard({ documentId }: { documentId: string }) {
 function HandlingDetails({ handling }: { handling: Handling }) {
   const t = useWorkT();
   const labels = useTaskLabels();
-  const tasks = handling.tasks ?? taskLikeAssignments(handling.assignments);
   return (
     <Stack gap="sm">
       {!handling.steps.length ? (
@@ -160,15 +127,13 @@ function HandlingDetails({ handling }: { handling: Handling }) {
       ) : (
         <Timeline active={handling.steps.length - 1} bulletSize={14} lineWidth={2} data-testid="handling-steps">
           {handling.steps.map((s, i) => {
-            const action = s.action ?? s.kind ?? '';
-            const target = stepTarget(s);
-            const note = stepNote(s);
+            const target = s.toUserName || s.toUnitName;
             return (
               <Timeline.Item
-                key={`${s.at ?? ''}-${i}`}
+                key={`${s.at}-${i}`}
                 title={
                   <Text size="sm" fw={600}>
-                    {labels.step(action)}
+                    {labels.step(s.action)}
                     {target && (
                       <Text span size="sm" fw={400}>
                         {' '}
@@ -178,14 +143,14 @@ function HandlingDetails({ handling }: { handling: Handling }) {
                   </Text>
                 }
                 data-testid="handling-step"
-                data-action={action}
+                data-action={s.action}
               >
-                <Text size="xs" c="dimmed">
-                  {[stepActor(s), formatDateTime(s.at).slice(0, 16)].filter(Boolean).join(' · ')}
+                <Text size="xs" c="dimmed" data-testid="handling-step-meta">
+                  {[s.actorName, formatDateTime(s.at).slice(0, 16)].filter(Boolean).join(' · ')}
                 </Text>
-                {note && (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {note}
+                {s.note && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="handling-step-note">
+                    {s.note}
                   </Text>
                 )}
               </Timeline.Item>
@@ -193,23 +158,23 @@ function HandlingDetails({ handling }: { handling: Handling }) {
           })}
         </Timeline>
       )}
-      {tasks.length > 0 && (
+      {handling.tasks.length > 0 && (
         <Stack gap={4} data-testid="handling-tasks">
           <Text size="sm" fw={600}>
             {t('handling.tasks')}
           </Text>
-          {tasks.map((task) => (
+          {handling.tasks.map((task) => (
             <Group key={task.id} gap="xs" wrap="nowrap" justify="space-between" data-testid="handling-task">
-              <Anchor component={Link} to={taskPath(task.id)} size="sm" lineClamp={2}>
-                {task.leadUnit?.name || task.leadUser?.name || task.content}
+              <Anchor component={Link} to={taskPath(task.id)} size="sm" lineClamp={2} data-testid="handling-task-link">
+                {[task.leadUnitName, task.leadUserName].filter(Boolean).join(' — ') || t('task.title')}
               </Anchor>
               <Group gap="xs" wrap="nowrap">
-                {task.status && <TaskStatusBadge status={task.status} onTime={task.onTime} />}
-                <DeadlineBadge
-                  deadline={task.deadline ?? null}
-                  state={task.deadlineState ?? 'none'}
-                  recurring={task.recurring}
-                />
+                <TaskStatusBadge status={task.status} />
+                {task.deadline && (
+                  <Text size="sm" data-testid="handling-task-deadline">
+                    {formatDate(task.deadline)}
+                  </Text>
+                )}
               </Group>
             </Group>
           ))}
@@ -217,16 +182,6 @@ function HandlingDetails({ handling }: { handling: Handling }) {
       )}
     </Stack>
   );
-}
-
-/** `assignments` items that look like tasks (they carry an id and some content), shown as links. */
-function taskLikeAssignments(items: Record<string, unknown>[] | undefined): Task[] {
-  return (items ?? [])
-    .map((a) => {
-      const id = (typeof a.taskId === 'string' && a.taskId) || (typeof a.id === 'string' && a.id) || '';
-      return id ? ({ ...(a as object), id } as Task) : null;
-    })
-    .filter((x): x is Task => x !== null);
 }
 
 function useInvalidateHandling(documentId: string) {
@@ -294,6 +249,7 @@ function PresentForm({ documentId, onDone }: { documentId: string; onDone: () =>
           searchable
           clearable
           comboboxProps={{ withinPortal: true }}
+          allowDeselect={false}
           data-testid="present-leader"
         />
         <Textarea
@@ -416,6 +372,7 @@ function InstructFields({
             required
             nothingFoundMessage={t('ui.noData')}
             comboboxProps={{ withinPortal: true }}
+            allowDeselect={false}
             data-testid="instruct-lead-unit"
           />
         ) : (
@@ -429,6 +386,7 @@ function InstructFields({
             required
             nothingFoundMessage={t('ui.noData')}
             comboboxProps={{ withinPortal: true }}
+            allowDeselect={false}
             data-testid="instruct-lead-user"
           />
         )}

@@ -38,6 +38,17 @@ type Row = ConclusionRow & { key: number };
 type Flag = ConclusionRow['flags'][number];
 
 const flagCode = (f: Flag) => (typeof f === 'string' ? f : f.code);
+/** Flags about a missing deadline or lead, settled once the user fills the field in. */
+const DEADLINE_MISSING = new Set([
+  'NO_DEADLINE',
+  'DEADLINE_UNREADABLE',
+  'WORKING_DAYS_NEED_CALENDAR',
+  'NEEDS_ISSUED_DATE',
+]);
+const LEAD_MISSING = new Set(['NO_LEAD_UNIT', 'LEAD_UNIT_MISSING']);
+/** Flags that only say where the deadline came from. */
+const INFO = new Set(['DEADLINE_FROM_INTRO', 'DEADLINE_FROM_POINT']);
+const pointOf = (r: ConclusionRow) => r.source?.point ?? r.point ?? '';
 const flagMessage = (f: Flag) => (typeof f === 'string' ? undefined : f.message);
 
 /** "Nhập thông báo kết luận": text → tasks previewed, edited, then saved. */
@@ -255,22 +266,28 @@ function PreviewRow({
   const nameOf = (id: string) => unitName(id) || id;
   const needsDeadline = !row.deadline && !row.recurring;
   const flags = row.flags.filter(
-    // A flag about the deadline is settled once the user has typed one.
-    (f) => !(flagCode(f).startsWith('DEADLINE') && !needsDeadline),
+    (f) => !(DEADLINE_MISSING.has(flagCode(f)) && !needsDeadline) && !(LEAD_MISSING.has(flagCode(f)) && row.leadUnit),
   );
   return (
     <Table.Tr data-testid="import-row" data-flags={row.flags.map(flagCode).join(' ')}>
       <Table.Td>
         <TextInput
           size="xs"
-          value={row.source?.point ?? ''}
-          onChange={(e) => onChange(row.key, { source: { point: e.currentTarget.value || null } })}
+          value={pointOf(row)}
+          onChange={(e) =>
+            onChange(row.key, { source: { point: e.currentTarget.value || null }, point: e.currentTarget.value })
+          }
           aria-label={t('task.point')}
           data-testid="import-row-point"
         />
       </Table.Td>
       <Table.Td>
         <Stack gap={4}>
+          {row.context && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={row.context}>
+              {row.context}
+            </Text>
+          )}
           <Textarea
             size="xs"
             value={row.content}
@@ -285,14 +302,14 @@ function PreviewRow({
           {flags.map((f) => (
             <Badge
               key={flagCode(f)}
-              color="orange"
+              color={INFO.has(flagCode(f)) ? 'gray' : 'orange'}
               variant="light"
               size="sm"
               styles={{ label: { whiteSpace: 'normal', textTransform: 'none' }, root: { height: 'auto' } }}
               data-testid="import-row-flag"
               data-flag={flagCode(f)}
             >
-              ⚠ {labels.flag(flagCode(f), flagMessage(f))}
+              {INFO.has(flagCode(f)) ? 'ⓘ' : '⚠'} {labels.flag(flagCode(f), flagMessage(f))}
             </Badge>
           ))}
         </Stack>
@@ -308,6 +325,7 @@ function PreviewRow({
           error={!row.leadUnit ? t('importConcl.pickLead') : undefined}
           aria-label={t('task.leadUnit')}
           comboboxProps={{ withinPortal: true }}
+          allowDeselect={false}
           data-testid="import-row-lead"
         />
       </Table.Td>

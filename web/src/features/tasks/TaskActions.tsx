@@ -23,8 +23,15 @@ export function TaskActions({ task }: { task: Task }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const open = OPEN.has(task.status);
-  const canAssign = can(user, 'tasks.assign') && (open || task.status === 'returned');
-  const canWork = can(user, 'tasks.work') && open;
+  const admin = user.roles.includes('admin');
+  // The lead unit's people (or the person it was passed to) work on it; its head or the Office's leaders pass it on.
+  const mine = task.leadUser ? task.leadUser.id === user.id : !!task.leadUnit && task.leadUnit.id === user.unitId;
+  const ofLeadUnit = !!task.leadUnit && task.leadUnit.id === user.unitId;
+  const canAssign =
+    can(user, 'tasks.assign') &&
+    (open || task.status === 'returned') &&
+    (admin || ofLeadUnit || user.roles.includes('office_leader'));
+  const canWork = can(user, 'tasks.work') && open && (admin || mine);
   if (!canAssign && !canWork) return null;
 
   return (
@@ -186,6 +193,7 @@ function AssignForm({ task, onDone }: { task: Task; onDone: () => void }) {
         required
         nothingFoundMessage={t('ui.noData')}
         comboboxProps={{ withinPortal: true }}
+        allowDeselect={false}
         data-testid="assign-user"
       />
       <Textarea
@@ -203,7 +211,7 @@ function AssignForm({ task, onDone }: { task: Task; onDone: () => void }) {
 function ProgressForm({ task, onDone }: { task: Task; onDone: () => void }) {
   const t = useWorkT();
   const [note, setNote] = useState('');
-  const [percent, setPercent] = useState<number | string>(task.percent ?? '');
+  const [percent, setPercent] = useState<number | string>('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const m = useTaskMutation(
     task,

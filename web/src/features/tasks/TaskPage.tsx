@@ -3,12 +3,11 @@ import { Anchor, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Title
 import { useWorkT } from '../../i18n/work';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import type { TraceRow } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/date';
 import { documentPath, paths } from '../../routes/paths';
-import { refName, type TaskDetail, type TaskReport } from './api';
+import type { TaskDetail, TaskReport } from './api';
 import { DeadlineBadge, TaskStatusBadge } from './badges';
 import { useTaskLabels } from './labels';
 import { useTask } from './queries';
@@ -57,9 +56,9 @@ function TaskView({ task }: { task: TaskDetail }) {
       t('task.source'),
       <Group gap={6}>
         <Anchor component={Link} to={documentPath(task.sourceDocument.id)} size="sm" data-testid="task-source-link">
-          {task.sourceDocument.code || t('task.sourceDocument')}
+          {task.sourceDocument.code || task.sourceDocument.subject || t('task.sourceDocument')}
         </Anchor>
-        {task.sourceDocument.subject && (
+        {task.sourceDocument.code && task.sourceDocument.subject && (
           <Text size="sm" c="dimmed" lineClamp={2}>
             {task.sourceDocument.subject}
           </Text>
@@ -70,7 +69,6 @@ function TaskView({ task }: { task: TaskDetail }) {
   }
   add(t('task.point'), task.sourcePoint, 'point');
   add(t('task.instruction'), task.instruction, 'instruction');
-  add(t('task.leader'), refName(task.leader), 'leader');
   add(t('task.leadUnit'), task.leadUnit?.name, 'leadUnit');
   add(t('task.leadUser'), task.leadUser?.name, 'leadUser');
   add(t('task.coUnits'), names(task.coUnits), 'coUnits');
@@ -89,20 +87,6 @@ function TaskView({ task }: { task: TaskDetail }) {
   add(t('task.createdAt'), formatDateTime(task.createdAt).slice(0, 16), 'createdAt');
   add(t('task.completedAt'), task.completedAt ? formatDateTime(task.completedAt).slice(0, 16) : null, 'completedAt');
   add(t('task.result'), task.result, 'result');
-  if (task.evidence) {
-    const docId = task.evidence.documentId ?? task.evidence.document?.id;
-    add(
-      t('task.evidence'),
-      docId ? (
-        <Anchor component={Link} to={documentPath(docId)} size="sm" data-testid="task-evidence-link">
-          {task.evidence.document?.code || t('task.evidenceDocument')}
-        </Anchor>
-      ) : (
-        task.evidence.text
-      ),
-      'evidence',
-    );
-  }
 
   return (
     <Stack gap="md" data-testid="task-page" data-task-id={task.id} data-status={task.status}>
@@ -136,29 +120,27 @@ function TaskView({ task }: { task: TaskDetail }) {
                 </Table.Tbody>
               </Table>
             </Paper>
-            <Reports reports={task.reports ?? []} percent={task.percent ?? null} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <TaskTrace rows={task.trace ?? []} />
+          <Reports reports={task.reports ?? []} />
         </Grid.Col>
       </Grid>
     </Stack>
   );
 }
 
-const reportAt = (r: TaskReport) => r.at ?? r.createdAt ?? '';
-const reportBy = (r: TaskReport) => r.actorName || refName(r.by) || refName(r.author) || '';
-
-function Reports({ reports, percent }: { reports: TaskReport[]; percent: number | null }) {
+/** The task's history: who did what and when, with the status reports and their percentages. */
+function Reports({ reports }: { reports: TaskReport[] }) {
   const t = useWorkT();
-  const last = [...reports].reverse().find((r) => typeof r.percent === 'number')?.percent ?? percent;
+  const labels = useTaskLabels();
+  const last = [...reports].reverse().find((r) => typeof r.percent === 'number')?.percent ?? null;
   return (
     <Paper withBorder p="md" data-testid="task-reports">
       <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('task.reports')}</Title>
-        {typeof last === 'number' && (
-          <Group gap="xs" w={200} wrap="nowrap">
+        <Title order={4}>{t('task.history')}</Title>
+        {last !== null && (
+          <Group gap="xs" wrap="nowrap" data-testid="task-percent" data-percent={last}>
             <Progress value={last} w={140} color={last >= 100 ? 'green' : 'blue'} />
             <Text size="sm">{last}%</Text>
           </Group>
@@ -167,54 +149,6 @@ function Reports({ reports, percent }: { reports: TaskReport[]; percent: number 
       {!reports.length ? (
         <Text size="sm" c="dimmed">
           {t('task.noReports')}
-        </Text>
-      ) : (
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={140}>{t('ui.traceTime')}</Table.Th>
-              <Table.Th w={170}>{t('ui.traceActor')}</Table.Th>
-              <Table.Th>{t('task.progressNote')}</Table.Th>
-              <Table.Th w={70}>%</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reports.map((r, i) => (
-              <Table.Tr key={r.id ?? i} data-testid="task-report">
-                <Table.Td>{formatDateTime(reportAt(r)).slice(0, 16)}</Table.Td>
-                <Table.Td>{reportBy(r)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.note}</Table.Td>
-                <Table.Td>{typeof r.percent === 'number' ? `${r.percent}%` : ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
-}
-
-/** The note a trace row adds: an instruction, a reason, a result, who it went to. */
-function traceNote(detail: unknown): string {
-  if (!detail || typeof detail !== 'object') return '';
-  const d = detail as Record<string, unknown>;
-  return ['toName', 'userName', 'instruction', 'note', 'reason', 'result']
-    .map((k) => d[k])
-    .filter((v): v is string => typeof v === 'string' && !!v)
-    .join(' — ');
-}
-
-function TaskTrace({ rows }: { rows: TraceRow[] }) {
-  const t = useWorkT();
-  const labels = useTaskLabels();
-  return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="xs">
-        {t('ui.trace')}
-      </Title>
-      {!rows.length ? (
-        <Text size="sm" c="dimmed">
-          {t('ui.noTrace')}
         </Text>
       ) : (
         <Table striped withTableBorder data-testid="task-trace">
@@ -227,12 +161,15 @@ function TaskTrace({ rows }: { rows: TraceRow[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={`${r.at}-${i}`} data-testid="trace-row" data-action={r.action}>
+            {reports.map((r, i) => (
+              <Table.Tr key={`${r.at}-${i}`} data-testid="trace-row" data-action={r.kind}>
                 <Table.Td>{formatDateTime(r.at).slice(0, 16)}</Table.Td>
-                <Table.Td>{r.actorName}</Table.Td>
-                <Table.Td>{labels.step(r.action)}</Table.Td>
-                <Table.Td>{traceNote(r.detail)}</Table.Td>
+                <Table.Td>{r.userName}</Table.Td>
+                <Table.Td>
+                  {labels.step(r.kind)}
+                  {typeof r.percent === 'number' && r.kind === 'progress' ? ` (${r.percent}%)` : ''}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.note}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -23,7 +23,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/date';
 import { documentPath, paths, taskPath } from '../../routes/paths';
 import { can, useUser } from '../auth/session';
-import { DUE_FILTERS, TASK_STATUSES, refName, tasksApi, type DueFilter, type Task, type TaskQuery } from './api';
+import { DUE_FILTERS, TASK_STATUSES, tasksApi, type DueFilter, type Task, type TaskQuery } from './api';
 import { DeadlineBadge, TaskStatusBadge } from './badges';
 import { CreateTaskModal } from './CreateTaskModal';
 import { useTaskLabels } from './labels';
@@ -128,23 +128,22 @@ export function TasksPage() {
         value: (x) => x.coUnits.map((u) => u.name).join('; '),
         hidden: true,
       },
-      {
-        key: 'leader',
-        header: t('task.leader'),
-        value: (x) => refName(x.leader) || refName(x.assignedBy),
-        hidden: true,
-      },
+      { key: 'instruction', header: t('task.instruction'), value: (x) => x.instruction ?? '', hidden: true },
+      { key: 'assignedBy', header: t('task.assignedBy'), value: (x) => x.assignedBy?.name ?? '', hidden: true },
       {
         key: 'source',
         header: t('task.source'),
         value: (x) =>
-          [x.sourceDocument?.code, x.sourcePoint && `${t('task.pointShort')} ${x.sourcePoint}`]
+          [
+            x.sourceDocument?.code || x.sourceDocument?.subject,
+            x.sourcePoint && `${t('task.pointShort')} ${x.sourcePoint}`,
+          ]
             .filter(Boolean)
             .join(', '),
         render: (x) =>
           x.sourceDocument ? (
-            <Anchor component={Link} to={documentPath(x.sourceDocument.id)} size="sm">
-              {x.sourceDocument.code || t('task.sourceDocument')}
+            <Anchor component={Link} to={documentPath(x.sourceDocument.id)} size="sm" lineClamp={2}>
+              {x.sourceDocument.code || x.sourceDocument.subject}
               {x.sourcePoint ? ` (${t('task.pointShort')} ${x.sourcePoint})` : ''}
             </Anchor>
           ) : x.sourcePoint ? (

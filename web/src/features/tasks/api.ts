@@ -1,6 +1,5 @@
 /** Processing and follow-up (issue 5): tasks, the handling chain of incoming documents, conclusions import. */
 import { api } from '../../api/client';
-import type { TraceRow } from '../../api/types';
 
 const enc = encodeURIComponent;
 
@@ -23,7 +22,7 @@ export interface Task {
   deadline: string | null;
   recurring: boolean;
   deadlineState: DeadlineState | string;
-  sourceDocument: { id: string; code: string | null; subject: string | null } | null;
+  sourceDocument: { id: string; code: string | null; subject: string } | null;
   sourcePoint: string | null;
   instruction: string | null;
   assignedBy: Ref | null;
@@ -31,34 +30,20 @@ export interface Task {
   completedAt: string | null;
   onTime: boolean | null;
   result: string | null;
-  /** Optional extras the server may send. */
-  leader?: Ref | null;
-  assignee?: Ref | null;
-  percent?: number | null;
-  evidence?: {
-    documentId?: string | null;
-    text?: string | null;
-    document?: { id: string; code: string | null };
-  } | null;
+  deadlinePhrase?: string | null;
 }
 
-/** A status report; the contract leaves its shape open, so every field is optional. */
+/** A line of the task's history: instruct/create/import, assign, progress, complete, return. */
 export interface TaskReport {
-  id?: string;
-  at?: string;
-  createdAt?: string;
-  note?: string | null;
-  percent?: number | null;
-  actorName?: string | null;
-  by?: Ref | string | null;
-  author?: Ref | string | null;
-  kind?: string;
-  [key: string]: unknown;
+  at: string;
+  userName: string | null;
+  kind: string;
+  note: string;
+  percent: number | null;
 }
 
 export interface TaskDetail extends Task {
   reports: TaskReport[];
-  trace: TraceRow[];
 }
 
 export interface TaskQuery {
@@ -88,29 +73,32 @@ export interface TaskInput {
   sourcePoint?: string;
 }
 
-/** One step of the handling chain of an incoming document; read defensively. */
+/** One step of the handling chain of an incoming document. */
 export interface HandlingStep {
-  at?: string;
-  action?: string;
-  kind?: string;
-  actorName?: string | null;
-  actor?: Ref | string | null;
-  by?: Ref | string | null;
-  to?: Ref | string | null;
-  toName?: string | null;
-  note?: string | null;
-  instruction?: string | null;
-  detail?: unknown;
-  [key: string]: unknown;
+  at: string;
+  actorName: string | null;
+  /** present, instruct, assign, progress, complete, return */
+  action: string;
+  toUserName: string | null;
+  toUnitName: string | null;
+  note: string;
+  taskId: string | null;
+}
+
+/** A task made from the document's instruction, as the handling view lists it. */
+export interface HandlingTask {
+  id: string;
+  status: string;
+  deadline: string | null;
+  leadUnitName: string | null;
+  leadUserName: string | null;
 }
 
 export interface Handling {
+  /** The document's status: registered → presented → assigned → done. */
   state: string;
   steps: HandlingStep[];
-  assignments: Record<string, unknown>[];
-  /** Tasks created from the instruction, when the server sends them. */
-  tasks?: Task[];
-  leader?: Ref | null;
+  tasks: HandlingTask[];
 }
 
 export interface InstructInput {
@@ -127,7 +115,10 @@ export interface ConclusionRow {
   coUnits: Ref[];
   deadline: string | null;
   recurring: boolean;
-  source: { point: string | null } | null;
+  /** The point ("4.2"): as `source.point` in the contract, `point` in the parser. */
+  source?: { point: string | null } | null;
+  point?: string;
+  context?: string | null;
   deadlinePhrase: string | null;
   flags: (string | { code: string; message?: string })[];
 }
@@ -147,7 +138,7 @@ export const tasksApi = {
   assign: (id: string, userId: string, note?: string) =>
     api.post<Task>(`/api/tasks/${enc(id)}/assign`, note ? { userId, note } : { userId }),
   progress: (id: string, note: string, percent?: number) =>
-    api.post<unknown>(`/api/tasks/${enc(id)}/progress`, percent === undefined ? { note } : { note, percent }),
+    api.post<Task>(`/api/tasks/${enc(id)}/progress`, percent === undefined ? { note } : { note, percent }),
   complete: (id: string, result: string, evidence?: { documentId?: string; text?: string }) =>
     api.post<Task>(`/api/tasks/${enc(id)}/complete`, evidence ? { result, evidence } : { result }),
   returnTask: (id: string, reason: string) => api.post<Task>(`/api/tasks/${enc(id)}/return`, { reason }),
@@ -160,9 +151,9 @@ export const tasksApi = {
 export const handlingApi = {
   get: (documentId: string) => api.get<Handling>(`/api/documents/${enc(documentId)}/handling`),
   present: (documentId: string, input: { leaderId?: string; note?: string }) =>
-    api.post<unknown>(`/api/documents/${enc(documentId)}/present`, input),
+    api.post<{ ok: boolean }>(`/api/documents/${enc(documentId)}/present`, input),
   instruct: (documentId: string, input: InstructInput) =>
-    api.post<unknown>(`/api/documents/${enc(documentId)}/instruct`, input),
+    api.post<Task>(`/api/documents/${enc(documentId)}/instruct`, input),
 };
 
 /** A name from a ref or a plain string. */
