@@ -138,6 +138,7 @@ const tasksEn: Shape<typeof tasksVi> = {
   },
   conclusionFlag: {
     NO_DEADLINE: 'No deadline — enter one or mark as recurring',
+    DEADLINE_MISSING: 'No deadline — enter one or mark as recurring',
     DEADLINE_UNREADABLE: 'Deadline could not be read — please enter it',
     WORKING_DAYS_NEED_CALENDAR: 'Deadline in working days not computed — please enter it',
     OUTSIDE_CALENDAR: 'Deadline runs past the working calendar — please check',
@@ -231,6 +232,7 @@ const tasksEn: Shape<typeof tasksVi> = {
     chooseFile: 'Choose file…',
     readFailed: 'Could not read the file: {{message}}',
     issuedDate: 'Issue date',
+    issuedDateHint: 'Leave empty to use the date in the notice.',
     text: 'Notice text',
     preview: 'Preview',
     previewTitle: 'Preview: {{count}} tasks',

@@ -134,6 +134,7 @@ const tasksVi = {
   },
   conclusionFlag: {
     NO_DEADLINE: 'Không có thời hạn — cần nhập hoặc đánh dấu thường xuyên',
+    DEADLINE_MISSING: 'Không có thời hạn — cần nhập hoặc đánh dấu thường xuyên',
     DEADLINE_UNREADABLE: 'Không đọc được thời hạn — cần nhập',
     WORKING_DAYS_NEED_CALENDAR: 'Chưa tính được hạn theo ngày làm việc — cần nhập',
     OUTSIDE_CALENDAR: 'Thời hạn vượt ra ngoài lịch làm việc đã có — cần kiểm tra',
@@ -227,6 +228,7 @@ const tasksVi = {
     chooseFile: 'Chọn tệp…',
     readFailed: 'Không đọc được tệp: {{message}}',
     issuedDate: 'Ngày ban hành',
+    issuedDateHint: 'Để trống: lấy ngày ghi trong thông báo.',
     text: 'Nội dung thông báo',
     preview: 'Xem trước',
     previewTitle: 'Xem trước: {{count}} nhiệm vụ',

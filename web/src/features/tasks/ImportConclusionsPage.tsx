@@ -27,7 +27,7 @@ import { documentsApi } from '../../api/endpoints';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorMessage } from '../../components/QueryError';
-import { formatDate, todayIso } from '../../lib/date';
+import { formatDate } from '../../lib/date';
 import { paths, taskPath } from '../../routes/paths';
 import { tasksApi, type ConclusionRow, type Task } from './api';
 import { useTaskLabels } from './labels';
@@ -58,7 +58,8 @@ export function ImportConclusionsPage() {
   const errorMessage = useErrorMessage();
   const units = useUnitOptions();
   const [text, setText] = useState('');
-  const [issuedDate, setIssuedDate] = useState(todayIso());
+  // Empty: the server reads the date from the notice ("Ngày 06 tháng 01 năm 2026, …").
+  const [issuedDate, setIssuedDate] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -88,6 +89,7 @@ export function ImportConclusionsPage() {
     mutationFn: () => tasksApi.importConclusions({ text, ...(issuedDate ? { issuedDate } : {}) }),
     onSuccess: (r) => {
       setSaved(null);
+      if (!issuedDate && r.issuedDate) setIssuedDate(r.issuedDate);
       const items = r.tasks ?? [];
       if (!items.length) {
         setRows(null);
@@ -127,7 +129,7 @@ export function ImportConclusionsPage() {
     setError(null);
     if (!rows?.length) return setError(t('importConcl.noneLeft'));
     if (missing.length) return setError(t('importConcl.incomplete', { count: missing.length }));
-    confirm.mutate(rows.map(({ key: _key, ...r }) => r));
+    confirm.mutate(rows.map(({ key: _key, ...r }) => ({ ...r, source: { point: pointOf(r) } })));
   };
 
   return (
@@ -158,6 +160,7 @@ export function ImportConclusionsPage() {
               )}
               <DateField
                 label={t('importConcl.issuedDate')}
+                description={t('importConcl.issuedDateHint')}
                 value={issuedDate}
                 onChange={setIssuedDate}
                 w={180}

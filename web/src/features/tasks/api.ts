@@ -143,7 +143,7 @@ export const tasksApi = {
     api.post<Task>(`/api/tasks/${enc(id)}/complete`, evidence ? { result, evidence } : { result }),
   returnTask: (id: string, reason: string) => api.post<Task>(`/api/tasks/${enc(id)}/return`, { reason }),
   importConclusions: (input: ConclusionsInput) =>
-    api.post<{ tasks: ConclusionRow[] }>('/api/tasks/import-conclusions', input),
+    api.post<{ tasks: ConclusionRow[]; issuedDate?: string | null }>('/api/tasks/import-conclusions', input),
   confirmConclusions: (input: ConclusionsInput) =>
     api.post<{ tasks: Task[] }>('/api/tasks/import-conclusions', { ...input, confirm: true }),
 };
