@@ -7,12 +7,14 @@ import { DocumentOut, DocumentPageOut, IncomingIn, ListQuery } from './document.
 import { registerIncoming, updateIncoming } from './incoming.store.js';
 import { searchDocuments } from './search.store.js';
 import { DOCUMENT_TYPES } from './types.js';
+import { createUnitDirectory } from '../org/unit-directory.js';
 import type { Routing } from '../routing/service.js';
 import { routeOnRegister, routeOnUpdate } from '../routing/register-hook.js';
 import { RouteOut } from '../routing/route.schema.js';
 
 export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing | null): void {
   const r = typed(app);
+  const units = createUnitDirectory();
   r.post(
     '/api/incoming',
     {
@@ -26,7 +28,9 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
     },
     async (req, reply) => {
       const r = routing ? routeOnRegister(routing, { references: req.body.references, text: req.body.text }) : null;
-      const doc = await db.tx((q) => registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r?.hook }));
+      const doc = await db.tx((q) =>
+        registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r?.hook, units }),
+      );
       return reply.status(201).send({ ...doc, route: r?.out.route ?? null });
     },
   );

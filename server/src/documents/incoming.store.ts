@@ -2,7 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
-import { unitNameKey } from '../org/unit-names.js';
+import { createUnitDirectory, type UnitDirectory } from '../org/unit-directory.js';
 import { appendAudit } from '../audit/audit.store.js';
 import type { Viewer } from './access.js';
 import {
@@ -57,6 +57,8 @@ export interface RegisterOptions {
   sourceDocumentId?: string;
   /** Releases write into another organisation's register. */
   registerUnitId?: string;
+  /** The instance's cached unit directory; without it issuers are looked up in the database. */
+  units?: UnitDirectory;
   /**
    * Runs inside the transaction after the row is written and before the arrival number is
    * taken (routing), so that its reads stay out of the numbering lock.
@@ -71,28 +73,21 @@ export interface RegisterOptions {
 async function resolveIssuer(
   q: Queryable,
   issuer: IncomingInput['issuer'],
+  dir?: UnitDirectory,
 ): Promise<{ unitId: string | null; name: string }> {
   if (issuer.unitCode) {
-    const u = (
-      await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE code = $1', [issuer.unitCode])
-    )[0];
+    const u = dir
+      ? await dir.byCode(q, issuer.unitCode)
+      : (
+          await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE code = $1', [issuer.unitCode])
+        )[0];
     if (!u) throw invalid('issuer.unitCode', 'UNKNOWN_REFERENCE', { value: issuer.unitCode });
     return { unitId: u.id, name: u.name };
   }
   const name = issuer.name?.trim();
   if (!name) throw invalid('issuer.name', 'REQUIRED');
   // A free-text name that names a known unit, however it is written, is that unit.
-  const u = (
-    await q.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE lower(name) = lower($1)', [name])
-  )[0];
-  if (u) return { unitId: u.id, name: u.name };
-  const units = await q.query<{ id: string; name: string; level: string }>(
-    'SELECT id, name, level FROM units WHERE active',
-  );
-  const province = units.find((x) => x.level === 'province');
-  const suffix = province ? foldVietnamese(province.name).replace(/^uy ban nhan dan /, '') : '';
-  const k = unitNameKey(name, suffix);
-  const hit = units.find((x) => unitNameKey(x.name, suffix) === k);
+  const hit = await (dir ?? createUnitDirectory(0)).byName(q, name);
   return hit ? { unitId: hit.id, name: hit.name } : { unitId: null, name };
 }
 
@@ -164,7 +159,7 @@ export async function registerIncoming(
   const arrivalDate = dateInVietnam(now);
   if (i.issuedDate > arrivalDate) throw invalid('issuedDate', 'ISSUED_AFTER_ARRIVAL', { arrival: arrivalDate });
   if (i.dueDate && i.dueDate < i.issuedDate) throw invalid('dueDate', 'DUE_BEFORE_ISSUED');
-  const issuer = await resolveIssuer(q, i.issuer);
+  const issuer = await resolveIssuer(q, i.issuer, o.units);
   await checkFields(q, i.fields ?? []);
   const notation = i.notation?.trim() || null;
   const code = i.number != null && notation ? formatCode(i.number, notation) : notation;
