@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textFromFile } from '../src/extraction/text-from-file.js';
-import { login, startTestServer, type Session, type TestServer } from './helpers.js';
+import { login, movableClock, startTestServer, type Session, type TestServer } from './helpers.js';
 
 let s: TestServer;
 let clerk: Session;
 let admin: Session;
-const clock = {
-  t: new Date('2026-03-10T02:00:00Z'),
-  now() {
-    return this.t;
-  },
-};
+const clock = movableClock('2026-03-10T02:00:00Z');
 
 beforeAll(async () => {
   s = await startTestServer({ clock });
@@ -203,6 +198,20 @@ describe('yearly registers', () => {
   });
 });
 
+/** Drafts, signs (as admin, for the demo) and issues an outgoing document; answers the issue response. */
+async function issueAsAdmin(draft: object) {
+  const d = await s.app.inject({ method: 'POST', url: '/api/outgoing', headers: admin.headers, payload: draft });
+  await s.app.inject({
+    method: 'POST',
+    url: `/api/outgoing/${d.json().id}/sign`,
+    headers: admin.headers,
+    payload: { form: '' },
+  });
+  return (
+    await s.app.inject({ method: 'POST', url: `/api/outgoing/${d.json().id}/issue`, headers: admin.headers })
+  ).json();
+}
+
 describe('outgoing flow', () => {
   it('drafts, checks, signs, issues with the next number, and releases into the recipient’s register', async () => {
     const chuyenvien = await login(s.app, 'chuyenvien');
@@ -344,23 +353,7 @@ describe('outgoing flow', () => {
   });
 
   it('keeps a cancelled number on record and never reuses it', async () => {
-    const mk = async () => {
-      const d = await s.app.inject({
-        method: 'POST',
-        url: '/api/outgoing',
-        headers: admin.headers,
-        payload: { type: 'QĐ', subject: 'Về việc thành lập Tổ công tác', recipients: ['Như Điều 3'] },
-      });
-      await s.app.inject({
-        method: 'POST',
-        url: `/api/outgoing/${d.json().id}/sign`,
-        headers: admin.headers,
-        payload: { form: '' },
-      });
-      return (
-        await s.app.inject({ method: 'POST', url: `/api/outgoing/${d.json().id}/issue`, headers: admin.headers })
-      ).json();
-    };
+    const mk = () => issueAsAdmin({ type: 'QĐ', subject: 'Về việc thành lập Tổ công tác', recipients: ['Như Điều 3'] });
     const a = await mk();
     expect(a.code).toBe('02/QĐ-UBND');
     const c = await s.app.inject({
@@ -377,23 +370,8 @@ describe('outgoing flow', () => {
   });
 
   it('restarts numbering at 01 on 1 January, Vietnam time', async () => {
-    const issueOne = async () => {
-      const d = await s.app.inject({
-        method: 'POST',
-        url: '/api/outgoing',
-        headers: admin.headers,
-        payload: { type: 'TB', subject: 'Thông báo lịch làm việc', recipients: ['Các sở, ngành'] },
-      });
-      await s.app.inject({
-        method: 'POST',
-        url: `/api/outgoing/${d.json().id}/sign`,
-        headers: admin.headers,
-        payload: { form: '' },
-      });
-      return (
-        await s.app.inject({ method: 'POST', url: `/api/outgoing/${d.json().id}/issue`, headers: admin.headers })
-      ).json();
-    };
+    const issueOne = () =>
+      issueAsAdmin({ type: 'TB', subject: 'Thông báo lịch làm việc', recipients: ['Các sở, ngành'] });
     clock.t = new Date('2026-12-31T16:59:00Z'); // 31/12/2026 23:59 in Vietnam
     const last = await issueOne();
     expect(last.issuedDate).toBe('2026-12-31');

@@ -75,3 +75,13 @@ export async function login(app: FastifyInstance, username: string, password?: s
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+/** A clock a test moves by hand, e.g. across New Year in Vietnam. */
+export function movableClock(iso: string): Clock & { t: Date } {
+  return {
+    t: new Date(iso),
+    now() {
+      return this.t;
+    },
+  };
+}

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestServer, type Session, type TestServer } from './helpers.js';
+import { login, movableClock, startTestServer, type Session, type TestServer } from './helpers.js';
 
 let s: TestServer;
 let clerk: Session;
 let admin: Session;
-const clock = {
-  t: new Date('2026-03-10T02:00:00Z'),
-  now() {
-    return this.t;
-  },
-};
+const clock = movableClock('2026-03-10T02:00:00Z');
 
 beforeAll(async () => {
   s = await startTestServer({ clock });
