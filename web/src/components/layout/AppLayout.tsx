@@ -95,6 +95,7 @@ export function AppLayout() {
                   label={tw(l.label)}
                   // "Nhiệm vụ" stays unlit on its import sub-page, which has its own link.
                   active={l.to === paths.tasks ? isActive(l.to) && !isActive(paths.taskImport) : isActive(l.to)}
+                  end={l.to === paths.tasks}
                   onClick={close}
                   data-testid={l.testId}
                 />

@@ -217,17 +217,17 @@ export function ImportConclusionsPage() {
                 {t('importConcl.confirm')}
               </Button>
             </Group>
-            <Table.ScrollContainer minWidth={1200}>
+            <Table.ScrollContainer minWidth={1000}>
               <Table withTableBorder verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={70}>{t('task.pointShort')}</Table.Th>
+                    <Table.Th w={64}>{t('task.pointShort')}</Table.Th>
                     <Table.Th>{t('task.content')}</Table.Th>
-                    <Table.Th w={230}>{t('task.leadUnit')}</Table.Th>
-                    <Table.Th w={230}>{t('task.coUnits')}</Table.Th>
-                    <Table.Th w={170}>{t('task.deadline')}</Table.Th>
-                    <Table.Th w={90}>{t('task.recurring')}</Table.Th>
-                    <Table.Th w={50} />
+                    <Table.Th w={190}>{t('task.leadUnit')}</Table.Th>
+                    <Table.Th w={190}>{t('task.coUnits')}</Table.Th>
+                    <Table.Th w={150}>{t('task.deadline')}</Table.Th>
+                    <Table.Th w={80}>{t('task.recurring')}</Table.Th>
+                    <Table.Th w={44} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
