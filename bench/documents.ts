@@ -193,8 +193,8 @@ async function main() {
            subject, search_text, year, arrival_number, arrival_date, status, secrecy, urgency, field_codes)
          SELECT 'in', $1, ($4::text[])[1 + i % array_length($4::text[],1)], i, 'BENCH-' || (i % 97), i || '/BENCH-' || (i % 97),
            i || '/bench-' || (i % 97), date '2025-01-01' + (i % 360), ($5::text[])[1 + i % 10],
-           ($6::text[])[1 + (i * 7919) % array_length($6::text[],1)] || ' số ' || i,
-           ($7::text[])[1 + (i * 7919) % array_length($7::text[],1)] || ' so ' || i,
+           ($6::text[])[1 + (i::bigint * 7919) % array_length($6::text[],1)] || ' số ' || i,
+           ($7::text[])[1 + (i::bigint * 7919) % array_length($7::text[],1)] || ' so ' || i,
            2025, i, date '2025-01-01' + (i % 360), 'registered', CASE WHEN i % 50 = 0 THEN 1 ELSE 0 END, i % 4,
            ARRAY[(ARRAY['DAT_DAI','TAI_CHINH','Y_TE','GIAO_DUC','XAY_DUNG','KHCN'])[1 + i % 6]]
          FROM generate_series($2::int, $3::int) i`,
