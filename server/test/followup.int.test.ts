@@ -193,3 +193,25 @@ describe('reminders and urging with two instances and a restart', () => {
     expect(done[0]!.n).toBe(0);
   });
 });
+
+describe('who may work a task', () => {
+  it('refuses a specialist of another department, and a commune user', async () => {
+    const s = servers[servers.length - 1]!;
+    const admin = as(s, await login(s.app, 'admin', 'admin-followup-pass'));
+    const [dept] = await s.db.query<{ id: string }>(`SELECT id FROM units WHERE code = 'VP-NC'`);
+    const t = (
+      await admin.post('/api/tasks', {
+        content: 'Tham mưu công tác quốc phòng địa phương năm 2026',
+        leadUnitId: dept!.id,
+        deadline: '2026-06-30',
+      })
+    ).json();
+    for (const who of ['chuyenvien', 'phuongcamthanh']) {
+      const u = as(s, await login(s.app, who, 'demo-followup-pass'));
+      const res = await u.post(`/api/tasks/${t.id}/complete`, { result: 'Không phải việc của tôi' });
+      expect([403, 404], who).toContain(res.statusCode);
+    }
+    const chief = as(s, await login(s.app, 'chanhvp', 'demo-followup-pass'));
+    expect((await chief.post(`/api/tasks/${t.id}/progress`, { note: 'Văn phòng theo dõi' })).statusCode).toBe(200);
+  });
+});

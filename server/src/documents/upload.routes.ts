@@ -89,7 +89,8 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
   r.post(
     '/api/extract',
     {
-      config: { access: 'incoming.register' },
+      // Writes nothing: anyone who reads documents may have a file read (conclusions import, registration).
+      config: { access: 'documents.read' },
       schema: {
         tags: ['documents'],
         description:

@@ -199,6 +199,17 @@ async function report(q: Queryable, v: Viewer, id: string, kind: string, note: s
   ]);
 }
 
+/**
+ * Who may work a task: the person it was given to, members of its lead unit (or of the
+ * organisation leading it), and the Office's leaders and admins, who follow every task.
+ */
+export function assertMayWork(v: Viewer & { unitId?: string | null }, t: TaskView): void {
+  if (v.roles.includes('admin') || v.roles.includes('office_leader')) return;
+  if (t.leadUser?.id === v.id) return;
+  if (t.leadUnit && (t.leadUnit.id === v.unitId || t.leadUnit.id === v.orgUnitId)) return;
+  throw new AppError('NOT_YOUR_TASK', 403);
+}
+
 function assertOpen(t: TaskView): void {
   if (!OPEN.includes(t.status)) throw new AppError('TASK_CLOSED', 409, undefined, { status: t.status });
 }
@@ -227,7 +238,7 @@ export async function assignTask(
 
 export async function progressTask(
   q: Queryable,
-  v: Viewer,
+  v: Viewer & { unitId?: string | null },
   id: string,
   note: string,
   percent: number | null,
@@ -235,6 +246,7 @@ export async function progressTask(
 ): Promise<TaskView> {
   const before = await loadTask(q, v, id, ctx, true);
   assertOpen(before);
+  assertMayWork(v, before);
   await q.query(`UPDATE tasks SET status = 'in_progress', updated_at = now() WHERE id = $1`, [id]);
   await report(q, v, id, 'progress', note, percent);
   const after = await loadTask(q, v, id, ctx);
@@ -252,13 +264,14 @@ export async function progressTask(
 
 export async function completeTask(
   q: Queryable,
-  v: Viewer,
+  v: Viewer & { unitId?: string | null },
   id: string,
   done: { result: string; evidenceDocumentId?: string | null; evidenceText?: string | null },
   ctx: TaskContext,
 ): Promise<TaskView> {
   const before = await loadTask(q, v, id, ctx, true);
   assertOpen(before);
+  assertMayWork(v, before);
   if (
     done.evidenceDocumentId &&
     !(await q.query('SELECT 1 FROM documents WHERE id = $1', [done.evidenceDocumentId])).length
@@ -285,13 +298,14 @@ export async function completeTask(
 
 export async function returnTask(
   q: Queryable,
-  v: Viewer,
+  v: Viewer & { unitId?: string | null },
   id: string,
   reason: string,
   ctx: TaskContext,
 ): Promise<TaskView> {
   const before = await loadTask(q, v, id, ctx, true);
   assertOpen(before);
+  assertMayWork(v, before);
   // Back to whoever assigned it; the person it was given to is released.
   await q.query(`UPDATE tasks SET status = 'returned', lead_user_id = NULL, updated_at = now() WHERE id = $1`, [id]);
   await report(q, v, id, 'return', reason);

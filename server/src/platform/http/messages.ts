@@ -252,6 +252,10 @@ export const MESSAGES: Record<string, [Msg, Msg]> = {
     (p, f) =>
       `${f}: nothing is stored for ${p.date ?? ''} (only the default computed from the law). To cancel a default day off, store the date as an ordinary "working day".`,
   ],
+  NOT_YOUR_TASK: [
+    () => 'Nhiệm vụ này không giao cho bạn hoặc đơn vị của bạn.',
+    () => 'This task is not assigned to you or your unit.',
+  ],
   TASK_CLOSED: [
     (p) => `Nhiệm vụ đã kết thúc (trạng thái: ${p.status ?? ''}).`,
     (p) => `The task is closed (status: ${p.status ?? ''}).`,
