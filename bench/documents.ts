@@ -11,6 +11,7 @@ import { loadConfig } from '../server/src/platform/config.js';
 import { createServer } from '../server/src/server.js';
 import { MemoryBlobStorage } from '../server/src/files/storage.js';
 import { foldVietnamese } from '../server/src/platform/text.js';
+import { parseQuery, toTsQuery } from '../server/src/documents/search.js';
 import { httpLogin } from '../server/test/instances.js';
 import { createBenchDatabase, fmt, percentile, row, runConcurrent } from './lib.js';
 
@@ -223,17 +224,15 @@ async function main() {
       if (r.status !== 200) throw new Error(JSON.stringify(r.body));
     });
     const rawSearch = await timeEach(queries, async (q) => {
-      const words = foldVietnamese(q)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-      if (q.includes('/')) {
-        await raw.query(`SELECT id, subject FROM documents WHERE code_norm = $1 LIMIT 20`, [foldVietnamese(q)]);
+      // The same parsed query as the app sends (search.ts), run bare.
+      const pq = parseQuery(q);
+      if (pq.code) {
+        await raw.query(`SELECT id, subject FROM documents WHERE code_norm = $1 LIMIT 20`, [pq.code]);
       } else {
-        const ts = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
         await raw.query(
           `SELECT id, subject FROM documents WHERE direction = 'in' AND register_unit_id = $2 AND search @@ to_tsquery('simple', $1)
            ORDER BY year DESC, arrival_number DESC LIMIT 20`,
-          [ts, province],
+          [toTsQuery(pq.words), province],
         );
       }
     });

@@ -9,6 +9,10 @@ describe('search query parsing', () => {
   it('folds words for diacritic-insensitive full text', () => {
     expect(parseQuery('Phân luồng văn bản')).toEqual({ code: null, words: ['phan', 'luong', 'van', 'ban'] });
     expect(toTsQuery(['phan', 'luong'])).toBe('phan & luong:*');
+  });
+  it('leaves out syllables found in nearly every subject, unless nothing else is left', () => {
+    expect(parseQuery('V/v đề nghị giao đất tại xã Bình Sơn').words).toEqual(['giao', 'dat', 'binh', 'son']);
+    expect(parseQuery('về việc').words).toEqual(['ve', 'viec']);
     expect(toTsQuery([])).toBeNull();
   });
 });

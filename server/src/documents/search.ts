@@ -10,6 +10,33 @@ export interface ParsedQuery {
   words: string[];
 }
 
+/**
+ * Folded syllables found in nearly every administrative subject ("về việc", "tại", "số", "xã",
+ * "của", "các"…). In an all-words search they narrow nothing and cost the most: they are left
+ * out when the query has other words.
+ */
+const COMMON = new Set([
+  'v',
+  've',
+  'viec',
+  'vv',
+  'tai',
+  'so',
+  'cua',
+  'cac',
+  'va',
+  'voi',
+  'cho',
+  'xa',
+  'phuong',
+  'tinh',
+  'nam',
+  'de',
+  'nghi',
+  'thuc',
+  'hien',
+]);
+
 export function parseQuery(q: string | undefined): ParsedQuery {
   if (!q?.trim()) return { code: null, words: [] };
   const m = CODE_RE.exec(q);
@@ -18,11 +45,12 @@ export function parseQuery(q: string | undefined): ParsedQuery {
     // "5/QĐ-UBND" and "05/QĐ-UBND" are the same document.
     return { code: foldVietnamese(`${n < 10 ? `0${n}` : n}/${m[2]}`), words: [] };
   }
-  const words = foldVietnamese(q)
+  const all = foldVietnamese(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 20);
-  return { code: null, words };
+  const telling = all.filter((w) => !COMMON.has(w));
+  return { code: null, words: telling.length ? telling : all };
 }
 
 /** tsquery text for the folded words: every word must match, the last one as a prefix. */
