@@ -47,6 +47,8 @@ const orgLinks = [
   { to: paths.quotas, label: 'nav.quotas', testId: 'nav-quotas', permission: 'quotas.read' },
 ] as const;
 
+type NavEntry = { to: string; label: string; testId: string; active: boolean; end?: boolean };
+
 export function AppLayout() {
   const { t } = useTranslation();
   const tw = useWorkT();
@@ -54,6 +56,46 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isActive = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const allowed = <L extends { permission: string | null }>(links: readonly L[]) =>
+    links.filter((l) => l.permission === null || can(user, l.permission));
+  const entry = (l: { to: string; testId: string }, label: string): NavEntry => ({
+    to: l.to,
+    label,
+    testId: l.testId,
+    active: isActive(l.to),
+  });
+  // Documents and routing are hidden when none of their pages is allowed; work and organization always show.
+  const navGroups: { label: string; testId: string; hideEmpty: boolean; links: NavEntry[] }[] = [
+    {
+      label: tw('workNav.group'),
+      testId: 'nav-work',
+      hideEmpty: false,
+      links: allowed(workLinks).map((l) => ({
+        ...entry(l, tw(l.label)),
+        // "Nhiệm vụ" stays unlit on its import sub-page, which has its own link.
+        active: l.to === paths.tasks ? isActive(l.to) && !isActive(paths.taskImport) : isActive(l.to),
+        end: l.to === paths.tasks,
+      })),
+    },
+    {
+      label: t('docs.nav'),
+      testId: 'nav-documents',
+      hideEmpty: true,
+      links: allowed(documentLinks).map((l) => entry(l, t(l.label))),
+    },
+    {
+      label: t('routingNav.group'),
+      testId: 'nav-routing',
+      hideEmpty: true,
+      links: allowed(routingLinks).map((l) => entry(l, t(l.label))),
+    },
+    {
+      label: t('nav.organization'),
+      testId: 'nav-org',
+      hideEmpty: false,
+      links: allowed(orgLinks).map((l) => entry(l, t(l.label))),
+    },
+  ];
 
   return (
     <AppShell
@@ -84,72 +126,32 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" data-testid="navbar">
         <nav aria-label={t('nav.organization')}>
-          <NavLink label={tw('workNav.group')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-work">
-            {workLinks
-              .filter((l) => l.permission === null || can(user, l.permission))
-              .map((l) => (
+          {navGroups.map(
+            (g) =>
+              (g.links.length > 0 || !g.hideEmpty) && (
                 <NavLink
-                  key={l.to}
-                  component={RouterNavLink}
-                  to={l.to}
-                  label={tw(l.label)}
-                  // "Nhiệm vụ" stays unlit on its import sub-page, which has its own link.
-                  active={l.to === paths.tasks ? isActive(l.to) && !isActive(paths.taskImport) : isActive(l.to)}
-                  end={l.to === paths.tasks}
-                  onClick={close}
-                  data-testid={l.testId}
-                />
-              ))}
-          </NavLink>
-          {documentLinks.some((l) => can(user, l.permission)) && (
-            <NavLink label={t('docs.nav')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-documents">
-              {documentLinks
-                .filter((l) => can(user, l.permission))
-                .map((l) => (
-                  <NavLink
-                    key={l.to}
-                    component={RouterNavLink}
-                    to={l.to}
-                    label={t(l.label)}
-                    active={isActive(l.to)}
-                    onClick={close}
-                    data-testid={l.testId}
-                  />
-                ))}
-            </NavLink>
+                  key={g.testId}
+                  label={g.label}
+                  defaultOpened
+                  childrenOffset={16}
+                  fw={600}
+                  data-testid={g.testId}
+                >
+                  {g.links.map((l) => (
+                    <NavLink
+                      key={l.to}
+                      component={RouterNavLink}
+                      to={l.to}
+                      label={l.label}
+                      active={l.active}
+                      end={l.end}
+                      onClick={close}
+                      data-testid={l.testId}
+                    />
+                  ))}
+                </NavLink>
+              ),
           )}
-          {routingLinks.some((l) => can(user, l.permission)) && (
-            <NavLink label={t('routingNav.group')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-routing">
-              {routingLinks
-                .filter((l) => can(user, l.permission))
-                .map((l) => (
-                  <NavLink
-                    key={l.to}
-                    component={RouterNavLink}
-                    to={l.to}
-                    label={t(l.label)}
-                    active={isActive(l.to)}
-                    onClick={close}
-                    data-testid={l.testId}
-                  />
-                ))}
-            </NavLink>
-          )}
-          <NavLink label={t('nav.organization')} defaultOpened childrenOffset={16} fw={600} data-testid="nav-org">
-            {orgLinks
-              .filter((l) => can(user, l.permission))
-              .map((l) => (
-                <NavLink
-                  key={l.to}
-                  component={RouterNavLink}
-                  to={l.to}
-                  label={t(l.label)}
-                  active={isActive(l.to)}
-                  onClick={close}
-                  data-testid={l.testId}
-                />
-              ))}
-          </NavLink>
           {can(user, 'audit.read') && (
             <NavLink
               component={RouterNavLink}

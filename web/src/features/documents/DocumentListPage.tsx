@@ -32,6 +32,7 @@ import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/date';
+import { paramUpdater } from '../../lib/searchParams';
 import { documentPath, paths } from '../../routes/paths';
 import { can, useUser } from '../auth/session';
 import { useFields } from '../units/queries';
@@ -103,20 +104,7 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
   const facets = list.data?.facets;
   const incoming = direction === 'in';
 
-  const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const update = paramUpdater(setParams);
 
   // Server-side search: the box updates the address (and so the query) after a pause in typing.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useWorkT } from '../../i18n/work';
@@ -10,6 +10,7 @@ import { taskPath } from '../../routes/paths';
 import { tasksApi, type TaskInput } from './api';
 import { useUnitOptions } from './options';
 import { taskKeys } from './queries';
+import { PickMultiSelect, PickSelect } from './selects';
 
 /** "Tạo nhiệm vụ": a task by hand (content, lead unit, co-operating units, deadline or recurring). */
 export function CreateTaskModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -86,27 +87,19 @@ function CreateTaskForm({ onDone }: { onDone: () => void }) {
           minRows={3}
           data-testid="task-create-content"
         />
-        <Select
+        <PickSelect
           label={t('task.leadUnit')}
           data={units.data}
           value={leadUnitId}
           onChange={setLeadUnitId}
           error={errors.leadUnit}
-          searchable
-          required
-          nothingFoundMessage={t('ui.noData')}
-          comboboxProps={{ withinPortal: true }}
-          allowDeselect={false}
           data-testid="task-create-lead"
         />
-        <MultiSelect
+        <PickMultiSelect
           label={t('task.coUnits')}
           data={units.data}
           value={coUnitIds}
           onChange={setCoUnitIds}
-          searchable
-          clearable
-          comboboxProps={{ withinPortal: true }}
           data-testid="task-create-co"
         />
         <Group align="flex-end">

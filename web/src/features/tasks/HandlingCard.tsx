@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   Modal,
-  MultiSelect,
   Paper,
   SegmentedControl,
   Select,
@@ -34,6 +33,7 @@ import { TaskStatusBadge } from './badges';
 import { useTaskLabels } from './labels';
 import { LEADER_ROLES, usePeopleOptions, useUnitOptions } from './options';
 import { taskKeys, useHandling } from './queries';
+import { PickMultiSelect, PickSelect } from './selects';
 
 /** Document statuses in which it may be presented (again, e.g. to another leader) or instructed. */
 const PRESENTABLE = new Set(['registered', 'presented']);
@@ -362,52 +362,36 @@ function InstructFields({
           data-testid="instruct-lead-kind"
         />
         {leadKind === 'unit' ? (
-          <Select
+          <PickSelect
             label={t('handling.leadUnit')}
             data={units.data}
             value={leadUnitId}
             onChange={setLeadUnitId}
             error={errors.lead}
-            searchable
-            required
-            nothingFoundMessage={t('ui.noData')}
-            comboboxProps={{ withinPortal: true }}
-            allowDeselect={false}
             data-testid="instruct-lead-unit"
           />
         ) : (
-          <Select
+          <PickSelect
             label={t('handling.leadUser')}
             data={people.data}
             value={leadUserId}
             onChange={setLeadUserId}
             error={errors.lead}
-            searchable
-            required
-            nothingFoundMessage={t('ui.noData')}
-            comboboxProps={{ withinPortal: true }}
-            allowDeselect={false}
             data-testid="instruct-lead-user"
           />
         )}
-        <MultiSelect
+        <PickMultiSelect
           label={t('handling.coUnits')}
           data={units.data}
           value={coUnitIds}
           onChange={setCoUnitIds}
-          searchable
-          clearable
-          comboboxProps={{ withinPortal: true }}
           data-testid="instruct-co-units"
         />
-        <MultiSelect
+        <PickMultiSelect
           label={t('handling.infoUnits')}
           data={units.data}
           value={infoUnitIds}
           onChange={setInfoUnitIds}
-          searchable
-          clearable
-          comboboxProps={{ withinPortal: true }}
           data-testid="instruct-info-units"
         />
         <DateField

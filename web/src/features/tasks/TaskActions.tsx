@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/date';
 import { can, useUser } from '../auth/session';
 import { tasksApi, type Task } from './api';
 import { usePeopleOptions } from './options';
+import { PickSelect } from './selects';
 import { taskKeys } from './queries';
 
 type Dialog = 'assign' | 'progress' | 'complete' | 'return';
@@ -182,18 +183,13 @@ function AssignForm({ task, onDone }: { task: Task; onDone: () => void }) {
         m.mutate({ userId, note: note.trim() });
       }}
     >
-      <Select
+      <PickSelect
         label={t('task.assignee')}
         description={task.leadUnit ? t('task.assigneeOf', { unit: task.leadUnit.name }) : undefined}
         data={people.data}
         value={userId}
         onChange={setUserId}
         error={fieldError}
-        searchable
-        required
-        nothingFoundMessage={t('ui.noData')}
-        comboboxProps={{ withinPortal: true }}
-        allowDeselect={false}
         data-testid="assign-user"
       />
       <Textarea

@@ -21,6 +21,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/date';
+import { paramUpdater } from '../../lib/searchParams';
 import { documentPath, paths, taskPath } from '../../routes/paths';
 import { can, useUser } from '../auth/session';
 import { DUE_FILTERS, TASK_STATUSES, tasksApi, type DueFilter, type Task, type TaskQuery } from './api';
@@ -75,20 +76,7 @@ export function TasksPage() {
   const units = useUnitOptions();
   const leaders = usePeopleOptions(null, true);
 
-  const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const update = paramUpdater(setParams);
 
   useEffect(() => {
     if ((debounced.trim() || undefined) !== query.q) update({ q: debounced.trim() });
