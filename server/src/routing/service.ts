@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../platform/db.js';
+import type { Queryable } from '../platform/db.js';
 import { foldVietnamese } from '../platform/text.js';
 import { routingGeneration } from '../org/generation.js';
 import { buildFacts, senderLevelOf, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
@@ -282,10 +282,6 @@ function bigrams(s: string): Set<string> {
 }
 
 /** Jaccard similarity of syllable bigrams: near-identical subjects score above 0.6. */
-export function subjectSimilarity(a: string, b: string): number {
-  return jaccard(bigrams(a), bigrams(b));
-}
-
 function jaccard(x: Set<string>, y: Set<string>): number {
   if (!x.size || !y.size) return 0;
   let inter = 0;
@@ -308,5 +304,3 @@ async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: st
   const hit = rows.find((r) => jaccard(mine, bigrams(r.subject)) >= 0.6);
   return hit ? { id: hit.id, arrivalNumber: hit.arrival_number, flow: hit.flow } : null;
 }
-
-export type { Db };
