@@ -37,6 +37,14 @@ describe('routing the demo policy', () => {
     expect(r.deadline).toBe('2026-03-19'); // 7 working days from Tuesday 10/3/2026
   });
 
+  it('recognises the commune however its name is written, as registration does', async () => {
+    const r = (await preview({ ...landProposal, issuer: { name: 'ỦY BAN NHÂN DÂN XÃ TỊNH KHÊ' } })).json();
+    expect(r.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
+    expect(r.flags.map((f: { code: string }) => f.code)).toContain('COMMUNE_NO_ADVICE');
+    // Known as the unit 21211, so its area (KV1) and the Vice Chairman of that area are named.
+    expect(r.reasons.some((x: { text: string }) => x.text.includes('địa bàn do Trần Quốc Bảo'))).toBe(true);
+  });
+
   it('submits the same proposal to the Vice Chairman holding đất đai once the agency’s appraisal is referenced', async () => {
     const r = (
       await preview({

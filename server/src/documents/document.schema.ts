@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../org/assignments.js';
+import { isValidIsoDate } from '../calendar/civil-date.js';
 import { SIGNING_FORMS, TYPE_CODES } from './types.js';
 
 export const IsoDate = z.string().refine(isValidIsoDate, 'ngày không tồn tại hoặc sai dạng YYYY-MM-DD');

@@ -1,13 +1,10 @@
 import { UNABBREVIATED } from './types.js';
+import { todayInVietnam } from '../calendar/civil-date.js';
+
+/** The date in Vietnam: the one implementation lives with the calendar. */
+export const dateInVietnam = (at: Date): string => todayInVietnam(at);
 
 /** The calendar year in Asia/Ho_Chi_Minh: numbers restart at 00:00 on 1 January Vietnam time. */
-// Built once: constructing an Intl formatter costs far more than formatting with it.
-const VN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-
-export function dateInVietnam(at: Date): string {
-  return VN_DATE.format(at);
-}
-
 export function yearInVietnam(at: Date): number {
   return Number(dateInVietnam(at).slice(0, 4));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.js';
 import { typed } from '../platform/http/app.js';
 import { actorOf } from '../platform/http/actor.js';
-import { isValidIsoDate, todayInVietnam } from './assignments.js';
+import { isValidIsoDate, todayInVietnam } from '../calendar/civil-date.js';
 import { assignmentHistory, assignmentsOn, changeAssignment } from './assignments.store.js';
 
 const IsoDate = z.string().refine(isValidIsoDate, 'ngày dạng YYYY-MM-DD');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayBefore, isValidIsoDate, planAssignmentChange, todayInVietnam } from './assignments.js';
+import { addDays, isValidIsoDate, todayInVietnam } from '../calendar/civil-date.js';
+import { planAssignmentChange } from './assignments.js';
 import { isOverQuota } from './quotas.js';
 
 describe('assignment periods', () => {
@@ -17,8 +18,8 @@ describe('assignment periods', () => {
     expect(planAssignmentChange(undefined, '2025-12-31')).toEqual({ kind: 'insert' });
   });
   it('handles month and leap-year edges', () => {
-    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
-    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
   });
   it('validates calendar dates strictly', () => {
     expect(isValidIsoDate('2026-02-30')).toBe(false);

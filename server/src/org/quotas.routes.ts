@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.js';
 import { typed } from '../platform/http/app.js';
 import { actorOf } from '../platform/http/actor.js';
 import { ownUnitOnly } from '../auth/permissions.js';
-import { todayInVietnam } from './assignments.js';
+import { todayInVietnam } from '../calendar/civil-date.js';
 import { listQuotas, upsertQuota } from './quotas.store.js';
 
 const Quota = z.object({

@@ -6,6 +6,8 @@ export interface UnitEntry {
   id: string;
   name: string;
   code: string;
+  level: string;
+  areaCode: string | null;
 }
 
 /**
@@ -19,7 +21,9 @@ export function createUnitDirectory(ttlMs = 30_000) {
 
   async function load(q: Queryable) {
     if (loaded && Date.now() - loaded.at < ttlMs) return loaded;
-    const units = await q.query<UnitEntry & { level: string }>('SELECT id, name, code, level FROM units WHERE active');
+    const units = await q.query<UnitEntry>(
+      'SELECT id, name, code, level, area_code AS "areaCode" FROM units WHERE active',
+    );
     const province = units.find((x) => x.level === 'province');
     const suffix = province ? foldVietnamese(province.name).replace(/^uy ban nhan dan /, '') : '';
     loaded = {

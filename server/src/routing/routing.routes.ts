@@ -27,6 +27,7 @@ import {
 } from './routing.store.js';
 import type { Routing } from './service.js';
 import { communesOverview } from './communes.store.js';
+import { createUnitDirectory } from '../org/unit-directory.js';
 import { planOutgoing } from './outgoing-route.js';
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
@@ -45,6 +46,7 @@ const VersionOut = z.object({
 
 export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing): void {
   const r = typed(app);
+  const units = createUnitDirectory();
   const tags = ['routing'];
 
   r.post(
@@ -60,19 +62,10 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
     },
     async (req) => {
       const b = req.body;
+      // The same resolution as registration (org/unit-directory.ts), so preview and register agree.
       const issuer = b.issuer.unitCode
-        ? (
-            await db.query<{ id: string; code: string; name: string; level: string; area_code: string | null }>(
-              'SELECT id, code, name, level, area_code FROM units WHERE code = $1',
-              [b.issuer.unitCode],
-            )
-          )[0]
-        : (
-            await db.query<{ id: string; code: string; name: string; level: string; area_code: string | null }>(
-              'SELECT id, code, name, level, area_code FROM units WHERE lower(name) = lower($1)',
-              [b.issuer.name ?? ''],
-            )
-          )[0];
+        ? await units.byCode(db, b.issuer.unitCode)
+        : await units.byName(db, b.issuer.name ?? '');
       if (b.issuer.unitCode && !issuer)
         throw new AppError('UNKNOWN_REFERENCE', 400, 'issuer.unitCode', { value: b.issuer.unitCode });
       const input = {
@@ -82,7 +75,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
               unitCode: issuer.code,
               name: issuer.name,
               level: issuer.level,
-              areaCode: issuer.area_code,
+              areaCode: issuer.areaCode,
             }
           : { unitId: null, name: b.issuer.name ?? '' },
         type: b.type,
