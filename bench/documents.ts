@@ -1,19 +1,16 @@
 /**
  * Documents benchmark, on PostgreSQL (DATABASE_URL, default the machine's test database):
- *  1. registration rate and p95 with 16 clients through the app's HTTP API, against raw
+ *  1. registration rate and p95 with 16 clients through the HTTP API of the app running in its
+ *     own process (as in production; this process is only the load generator), against raw
  *     PostgreSQL doing the same unit of work (take a number, insert the row) on 16 connections;
  *  2. search p95 and list-page p95 at 1,000,000 generated documents, against the raw SQL
  *     queries with the same plan shape.
  * Run: npx tsx bench/documents.ts [--docs 1000000] [--registrations 3000]
  */
 import pg from 'pg';
-import { loadConfig } from '../server/src/platform/config.js';
-import { createServer } from '../server/src/server.js';
-import { MemoryBlobStorage } from '../server/src/files/storage.js';
 import { foldVietnamese } from '../server/src/platform/text.js';
 import { parseQuery, toTsQuery } from '../server/src/documents/search.js';
-import { httpLogin } from '../server/test/instances.js';
-import { createBenchDatabase, fmt, percentile, row, runConcurrent } from './lib.js';
+import { benchLogin, createBenchDatabase, fmt, percentile, row, runConcurrent, startAppProcess } from './lib.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -95,25 +92,20 @@ const TYPES = ['CV', 'CV', 'CV', 'BC', 'TTr', 'QĐ', 'KH', 'TB', 'GM', 'NQ'];
 
 async function main() {
   const benchDb = await createBenchDatabase(base);
-  const config = {
-    ...loadConfig({}),
-    databaseUrl: benchDb.url,
-    adminPassword: 'bench-admin-pass',
-    demoPassword: 'bench-demo-pass',
-  };
-  const server = await createServer(config, { storage: new MemoryBlobStorage() });
-  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  // The app runs in its own processes, as in production; this process only generates load.
+  const app = await startAppProcess(benchDb.url);
+  const url = app.url;
   // A second instance on the same database that does not route, to measure what routing adds.
-  const unrouted = await createServer(config, { storage: new MemoryBlobStorage(), routeIncoming: false });
-  const unroutedUrl = await unrouted.app.listen({ port: 0, host: '127.0.0.1' });
+  const unrouted = await startAppProcess(benchDb.url, ['--no-routing']);
+  const unroutedUrl = unrouted.url;
   const raw = new pg.Pool({ connectionString: benchDb.url, max: CLIENTS });
   const lines: string[] = [];
   try {
     const clerks = await Promise.all(
-      Array.from({ length: CLIENTS }, () => httpLogin(url, 'vanthu', 'bench-demo-pass')),
+      Array.from({ length: CLIENTS }, () => benchLogin(url, 'vanthu', 'bench-demo-pass')),
     );
     const plainClerks = await Promise.all(
-      Array.from({ length: CLIENTS }, () => httpLogin(unroutedUrl, 'vanthu', 'bench-demo-pass')),
+      Array.from({ length: CLIENTS }, () => benchLogin(unroutedUrl, 'vanthu', 'bench-demo-pass')),
     );
     const regWith = (pool: typeof clerks) => (i: number) =>
       pool[i % CLIENTS]!('POST', '/api/incoming', {
@@ -280,8 +272,8 @@ async function main() {
     for (const l of lines) console.log(l);
   } finally {
     await raw.end();
-    await unrouted.close();
-    await server.close();
+    await unrouted.stop();
+    await app.stop();
     await benchDb.drop();
   }
 }

@@ -1,5 +1,8 @@
 /** Small helpers shared by the benchmark scripts. Benchmarks print ratios measured side by side in one run. */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
 import pg from 'pg';
 
 export function percentile(xs: number[], p: number): number {
@@ -61,4 +64,112 @@ export const fmt = (x: number, digits = 1) => x.toFixed(digits);
 
 export function row(label: string, ours: string, baseline: string, ratio: string, goal: string): string {
   return `| ${label} | ${ours} | ${baseline} | ${ratio} | ${goal} |`;
+}
+
+export interface AppProcess {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts bench/app-process.ts on a database and waits until it listens (BENCH_APP_NODE_ARGS, e.g. --cpu-prof, go to node). */
+export async function startAppProcess(databaseUrl: string, args: string[] = []): Promise<AppProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'app-process.ts'),
+      databaseUrl,
+      ...args,
+    ],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`app process exited ${code}: ${out}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export type BenchClient = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * Signs in and answers a small HTTP client with that session. Plain node:http with keep-alive:
+ * fetch costs several times more CPU per request, and the load generator shares the machine.
+ */
+export async function benchLogin(url: string, username: string, password: string): Promise<BenchClient> {
+  const login = await request(
+    url,
+    'POST',
+    '/api/auth/login',
+    { 'content-type': 'application/json' },
+    { username, password },
+  );
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.body)}`);
+  const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  const csrf = String(login.body.csrfToken);
+  return async (method, p, body) => {
+    const r = await request(
+      url,
+      method,
+      p,
+      { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body,
+    );
+    return { status: r.status, body: r.body };
+  };
+}
+
+function request(
+  base: string,
+  method: string,
+  p: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(p, base),
+      {
+        method,
+        agent,
+        headers: payload ? { ...headers, 'content-length': Buffer.byteLength(payload) } : headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

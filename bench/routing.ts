@@ -117,12 +117,10 @@ async function registrationBench(n: number) {
       subject: `${SUBJECTS[i % SUBJECTS.length]} (số ${i})`,
     });
     let k = 0;
-    const plain = () => db.tx((q) => registerIncoming(q, clerk, input(k++), { clock })).then(() => undefined);
+    const plain = () => registerIncoming(db, clerk, input(k++), { clock }).then(() => undefined);
     const routed = () => {
       const i = input(k++);
-      return db
-        .tx((q) => registerIncoming(q, clerk, i, { clock, beforeNumbering: routeOnRegister(routing, {}).hook }))
-        .then(() => undefined);
+      return registerIncoming(db, clerk, i, { clock, route: routeOnRegister(routing, {}).plan }).then(() => undefined);
     };
     await runConcurrent(16, 200, routed); // warm-up, caches
     // Interleaved halves so that drift on a busy machine hits both sides alike.

@@ -59,6 +59,20 @@ describe('incoming register', () => {
       [ok.json().id],
     );
     expect(a!.action).toBe('register-confirmed-duplicate');
+    // The refused attempt wrote nothing: the confirmed entry took the next number.
+    expect(ok.json().arrivalNumber).toBe(3);
+  });
+
+  it('records each registration in the audit chain with its arrival number, and the chain verifies', async () => {
+    const res = await post(clerk, { ...base, number: 127, subject: 'V/v kiểm tra chuỗi nhật ký' });
+    expect(res.statusCode).toBe(201);
+    const [a] = await s.db.query<{ after: { arrivalNumber: number; code: string; id: string } }>(
+      `SELECT after FROM audit_log WHERE entity = 'document' AND entity_id = $1 AND action = 'register'`,
+      [res.json().id],
+    );
+    expect(a!.after).toMatchObject({ arrivalNumber: res.json().arrivalNumber, code: '127/SNNMT-QLĐĐ' });
+    const verify = await s.app.inject({ url: '/api/audit/verify', headers: admin.headers });
+    expect(verify.json()).toMatchObject({ ok: true, firstBrokenId: null });
   });
 
   it('rejects bad input with the field named and writes nothing', async () => {
@@ -77,7 +91,7 @@ describe('incoming register', () => {
     expect(await count()).toBe(n);
     // The arrival series did not move either: the next one is still consecutive.
     const next = await post(clerk, { ...base, number: 200, subject: 'V/v kiểm tra số đến liên tục' });
-    expect(next.json().arrivalNumber).toBe(4);
+    expect(next.json().arrivalNumber).toBe(n + 1);
   });
 
   it('finds documents however they are typed, by words or by số/ký hiệu, with facets', async () => {

@@ -141,6 +141,29 @@ describe('routes of registered documents', () => {
     expect(next.leader.name).toBe('Võ Thanh Tùng');
     const old = await s.app.inject({ url: `/api/documents/${reg.json().id}/route`, headers: { cookie: clerk.cookie } });
     expect(old.json()).toMatchObject({ leader: { name: 'Đỗ Văn Hải' }, routeDate: '2026-03-10', policyVersion: 1 });
+
+    // Đất đai goes back to pct3 from 16/3, and a registration follows at once: the instance's
+    // cached organisation is stale, the write refuses the route, and it is computed again.
+    await put(pct4!.id, {
+      fieldCodes: ['XAY_DUNG', 'GIAO_THONG', 'TU_PHAP', 'NGOAI_VU'],
+      areaCodes: ['KV4'],
+      agencyIds: [],
+      validFrom: '2026-03-16',
+    });
+    await put(pct3!.id, {
+      fieldCodes: ['MOI_TRUONG', 'NONG_NGHIEP', 'CONG_THUONG', 'DAT_DAI'],
+      areaCodes: ['KV3'],
+      agencyIds: [],
+      validFrom: '2026-03-16',
+    });
+    const after = await register({ ...withAdvice, number: 47 });
+    expect(after.statusCode).toBe(201);
+    expect(after.json().route.leader.name).toBe('Đỗ Văn Hải');
+    const [stored] = await s.db.query<{ leader: string }>(
+      `SELECT route->'leader'->>'name' AS leader FROM document_routes WHERE document_id = $1`,
+      [after.json().id],
+    );
+    expect(stored!.leader).toBe('Đỗ Văn Hải');
   });
 
   it('lets a clerk override a route with a reason: audited and kept as a training example', async () => {
@@ -356,7 +379,7 @@ describe('recomputing and outgoing routing', () => {
     const plan = (body: object) =>
       s.app.inject({ method: 'POST', url: '/api/routing/outgoing', headers: clerk.headers, payload: body });
     const land = (await plan({ type: 'QĐ', fields: ['DAT_DAI'] })).json();
-    expect(land.signer).toMatchObject({ name: 'Võ Thanh Tùng', form: 'KT.' }); // đất đai moved to pct4 on 15/3
+    expect(land.signer).toMatchObject({ name: 'Đỗ Văn Hải', form: 'KT.' }); // đất đai back with pct3 from 16/3
     expect(land.reviewers.map((r: { step: string }) => r.step)).toContain('format');
     expect((await plan({ type: 'TB', fields: [] })).json().signer).toMatchObject({
       name: 'Huỳnh Văn Thịnh',

@@ -8,6 +8,29 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
 
+/** An audit row's content and the canonical text its hash covers (chain.ts). */
+export function auditContent(
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): { content: AuditContent; canonical: string } {
+  const content: AuditContent = {
+    at: new Date().toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action,
+    entity,
+    entityId,
+    // Round-trip through JSON so the hashed value is exactly what jsonb gives back.
+    before: before === undefined ? null : JSON.parse(JSON.stringify(before)),
+    after: after === undefined ? null : JSON.parse(JSON.stringify(after)),
+  };
+  return { content, canonical: canonicalJson(content) };
+}
+
 /**
  * Appends one audit row inside the caller's transaction, so the change and its record
  * commit or roll back together.
@@ -21,17 +44,7 @@ export async function appendAudit(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  const content: AuditContent = {
-    at: new Date().toISOString(),
-    actorId: actor.id,
-    actorName: actor.name,
-    action,
-    entity,
-    entityId,
-    // Round-trip through JSON so the hashed value is exactly what jsonb gives back.
-    before: before === undefined ? null : JSON.parse(JSON.stringify(before)),
-    after: after === undefined ? null : JSON.parse(JSON.stringify(after)),
-  };
+  const { content, canonical } = auditContent(actor, action, entity, entityId, before, after);
   // audit_append (migration 0004) locks the chain, links and hashes in one round trip; the
   // verifier recomputes the same hash with rowHash().
   await q.query('SELECT audit_append($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
@@ -43,7 +56,7 @@ export async function appendAudit(
     entityId,
     JSON.stringify(content.before),
     JSON.stringify(content.after),
-    canonicalJson(content),
+    canonical,
   ]);
 }
 

@@ -28,9 +28,8 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
     },
     async (req, reply) => {
       const r = routing ? routeOnRegister(routing, { references: req.body.references, text: req.body.text }) : null;
-      const doc = await db.tx((q) =>
-        registerIncoming(q, req.user!, req.body, { clock, beforeNumbering: r?.hook, units }),
-      );
+      // No transaction around it: registration writes with one statement (incoming.store.ts).
+      const doc = await registerIncoming(db, req.user!, req.body, { clock, route: r?.plan, units });
       return reply.status(201).send({ ...doc, route: r?.out.route ?? null });
     },
   );

@@ -1,22 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../platform/db.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
 import { createUnitDirectory, type UnitDirectory } from '../org/unit-directory.js';
-import { appendAudit } from '../audit/audit.store.js';
+import { appendAudit, auditContent } from '../audit/audit.store.js';
+import type { RoutePlan } from '../routing/register-hook.js';
 import type { Viewer } from './access.js';
 import {
-  DOC_COLUMNS,
   loadDocument,
   type DocRow,
-  type DocumentFile,
   type DocumentView,
   type Recipient,
   searchTextOf,
   toView,
 } from './document.store.js';
 import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
-import { assignArrivalNumber } from './numbering.store.js';
 
 export interface IncomingInput {
   issuer: { unitCode?: string; name?: string };
@@ -60,14 +59,16 @@ export interface RegisterOptions {
   /** The instance's cached unit directory; without it issuers are looked up in the database. */
   units?: UnitDirectory;
   /**
-   * Runs inside the transaction after the row is written and before the arrival number is
-   * taken (routing), so that its reads stay out of the numbering lock.
+   * Routes the document before it is written (routing/register-hook.ts); the route is stored by
+   * the same statement as the document. `fresh` is set when the database answered that the
+   * instance's routing caches were stale.
    */
-  beforeNumbering?: (
+  route?: (
     q: Queryable,
     doc: DocumentView,
     duplicateOf: { id: string; arrivalNumber: number } | null,
-  ) => Promise<void>;
+    fresh: boolean,
+  ) => Promise<RoutePlan>;
 }
 
 async function resolveIssuer(
@@ -104,9 +105,12 @@ function normaliseRecipients(rs: IncomingInput['recipients']): Recipient[] {
   );
 }
 
+type Duplicate = { id: string; arrivalNumber: number; arrivalDate: string };
+
 /**
  * Duplicate: same số/ký hiệu from the same issuing body in the same year, or the same file,
- * already in this register (NĐ 30/2020, Phụ lục VI: the system warns on duplicates).
+ * already in this register (NĐ 30/2020, Phụ lục VI: the system warns on duplicates). The rule
+ * lives in SQL (incoming_duplicate, migration 0012) because register_incoming applies it too.
  */
 async function findDuplicate(
   q: Queryable,
@@ -115,33 +119,40 @@ async function findDuplicate(
   issuer: { unitId: string | null; name: string },
   issuedYear: number,
   shas: string[],
-): Promise<{ id: string; arrival_number: number; arrival_date: string } | undefined> {
-  if (codeNorm) {
-    const r = await q.query<{ id: string; arrival_number: number; arrival_date: string }>(
-      `SELECT id, arrival_number, arrival_date FROM documents
-       WHERE direction = 'in' AND register_unit_id = $1 AND code_norm = $2
-         AND extract(year FROM issued_date) = $3
-         AND (issuer_unit_id = $4 OR (issuer_unit_id IS NULL AND lower(issuer_name) = lower($5)))
-       ORDER BY arrival_number LIMIT 1`,
-      [registerUnitId, codeNorm, issuedYear, issuer.unitId, issuer.name],
-    );
-    if (r[0]) return r[0];
-  }
-  if (shas.length) {
-    const r = await q.query<{ id: string; arrival_number: number; arrival_date: string }>(
-      `SELECT d.id, d.arrival_number, d.arrival_date FROM documents d JOIN document_files f ON f.document_id = d.id
-       WHERE d.direction = 'in' AND d.register_unit_id = $1 AND f.sha256 = ANY($2::text[])
-       ORDER BY d.arrival_number LIMIT 1`,
-      [registerUnitId, shas],
-    );
-    if (r[0]) return r[0];
-  }
-  return undefined;
+): Promise<Duplicate | undefined> {
+  const r = await q.query<{ id: string; arrival_number: number; arrival_date: string }>(
+    'SELECT * FROM incoming_duplicate($1, $2, $3, $4, $5, $6::text[])',
+    [registerUnitId, codeNorm, issuer.unitId, issuer.name, issuedYear, shas],
+  );
+  return r[0] && { id: r[0].id, arrivalNumber: r[0].arrival_number, arrivalDate: r[0].arrival_date };
+}
+
+function duplicateError(dup: Duplicate): AppError {
+  return new AppError(
+    'DUPLICATE_DOCUMENT',
+    409,
+    undefined,
+    { arrivalNumber: dup.arrivalNumber },
+    { duplicateOf: { ...dup, url: `/documents/${dup.id}` } },
+  );
+}
+
+/** Splits an audit row's canonical text around the one value register_incoming fills in. */
+function splitAtArrivalNumber(canonical: string): [string, string] {
+  const marker = '"arrivalNumber":null';
+  const at = canonical.indexOf(marker);
+  // Keys are quoted and strings escaped in canonical JSON, so the marker can only be a key;
+  // one key of that name, or the hash would cover the wrong value.
+  if (at < 0 || canonical.indexOf(marker, at + 1) >= 0) throw new Error('audit: arrivalNumber placeholder not unique');
+  return [canonical.slice(0, at + marker.length - 4), canonical.slice(at + marker.length)];
 }
 
 /**
  * Registers an incoming document: assigns the next arrival number of the register's year
- * and the arrival date (NĐ 30/2020, Điều 22), all in the caller's transaction.
+ * and the arrival date (NĐ 30/2020, Điều 22). Reads and routing come first; then one statement
+ * (register_incoming, migration 0012) checks for a duplicate, takes the number and writes the
+ * document, its files, its route and its audit row. With a pool as `q` that statement is its own
+ * transaction; inside a caller's transaction it is part of it.
  */
 export async function registerIncoming(
   q: Queryable,
@@ -164,113 +175,122 @@ export async function registerIncoming(
   const notation = i.notation?.trim() || null;
   const code = i.number != null && notation ? formatCode(i.number, notation) : notation;
   const codeNorm = code ? foldVietnamese(code) : null;
-  const shas = (o.files ?? []).map((f) => f.sha256);
+  const files = o.files ?? [];
 
-  const dup = await findDuplicate(q, registerUnitId, codeNorm, issuer, Number(i.issuedDate.slice(0, 4)), shas);
-  if (dup && !i.confirmDuplicate) {
-    throw new AppError(
-      'DUPLICATE_DOCUMENT',
-      409,
-      undefined,
-      { arrivalNumber: dup.arrival_number },
-      {
-        duplicateOf: {
-          id: dup.id,
-          arrivalNumber: dup.arrival_number,
-          arrivalDate: dup.arrival_date,
-          url: `/documents/${dup.id}`,
-        },
-      },
-    );
-  }
+  // Confirming a duplicate needs the earlier entry before routing (its route is flagged); else
+  // register_incoming looks for one and writes nothing if it finds it.
+  const dup = i.confirmDuplicate
+    ? await findDuplicate(
+        q,
+        registerUnitId,
+        codeNorm,
+        issuer,
+        Number(i.issuedDate.slice(0, 4)),
+        files.map((f) => f.sha256),
+      )
+    : undefined;
 
-  const year = yearInVietnam(now);
   const recipients = normaliseRecipients(i.recipients);
   const referencedCodes = [
     ...new Set(
       [...(i.referencedCodes ?? []), ...(i.references ?? []).map((r) => r.code)].map((c) => c.trim()).filter(Boolean),
     ),
   ];
-  const rows = await q.query<DocRow>(
-    `INSERT INTO documents AS d (direction, register_unit_id, issuer_unit_id, issuer_name, number, notation, code, code_norm,
-       issued_date, type, subject, signer_form, signer_position, signer_name, urgency, secrecy, pages, recipients,
-       due_date, field_codes, referenced_codes, full_text, search_text, year, arrival_number, arrival_date, status,
-       source, duplicate_of, source_document_id, created_by)
-     VALUES ('in',$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
-       'registered',$26,$27,$28,$29)
-     RETURNING ${DOC_COLUMNS}`,
-    [
-      registerUnitId,
-      issuer.unitId,
-      issuer.name,
-      i.number ?? null,
-      notation,
+  const row: DocRow & { code_norm: string | null; full_text: string; search_text: string; created_by: string } = {
+    id: randomUUID(),
+    direction: 'in',
+    register_unit_id: registerUnitId,
+    issuer_unit_id: issuer.unitId,
+    issuer_name: issuer.name,
+    drafting_unit_id: null,
+    number: i.number ?? null,
+    notation,
+    code,
+    code_norm: codeNorm,
+    issued_date: i.issuedDate,
+    type: i.type,
+    subject: i.subject.trim(),
+    body: '',
+    signer_form: i.signer?.form ?? null,
+    signer_position: i.signer?.position ?? null,
+    signer_name: i.signer?.name ?? null,
+    signer_user_id: null,
+    urgency: i.urgency ?? 0,
+    secrecy: i.secrecy ?? 0,
+    pages: i.pages ?? null,
+    recipients,
+    due_date: i.dueDate ?? null,
+    field_codes: i.fields ?? [],
+    referenced_codes: referencedCodes,
+    references_json: i.references ?? [],
+    full_text: i.text ?? '',
+    search_text: searchTextOf({
+      subject: i.subject,
       code,
-      codeNorm,
-      i.issuedDate,
-      i.type,
-      i.subject.trim(),
-      i.signer?.form ?? null,
-      i.signer?.position ?? null,
-      i.signer?.name ?? null,
-      i.urgency ?? 0,
-      i.secrecy ?? 0,
-      i.pages ?? null,
-      JSON.stringify(recipients),
-      i.dueDate ?? null,
-      i.fields ?? [],
+      issuerName: issuer.name,
+      signerName: i.signer?.name,
+      fullText: i.text,
       referencedCodes,
-      i.text ?? '',
-      searchTextOf({
-        subject: i.subject,
-        code,
-        issuerName: issuer.name,
-        signerName: i.signer?.name,
-        fullText: i.text,
-        referencedCodes,
-      }),
-      year,
-      null, // arrival number: taken last, see below
-      arrivalDate,
-      o.source ?? 'manual',
-      dup ? dup.id : null,
-      o.sourceDocumentId ?? null,
-      v.id,
-    ],
+    }),
+    year: yearInVietnam(now),
+    arrival_number: null, // taken by register_incoming
+    arrival_date: arrivalDate,
+    series: null,
+    legal_normative: false,
+    status: 'registered',
+    source: o.source ?? 'manual',
+    duplicate_of: dup?.id ?? null,
+    source_document_id: o.sourceDocumentId ?? null,
+    corrects_id: null,
+    format_checker_id: null,
+    content_checked_by: null,
+    format_checked_by: null,
+    version: 1,
+    created_by: v.id,
+    // Wall time, not the injected clock: like the audit row's time, it records when the row was written.
+    created_at: new Date(),
+  };
+  const view = toView(
+    row,
+    files.map((f) => ({ sha256: f.sha256, name: f.name, kind: 'main', mime: f.mime, size: f.size })),
   );
-  const id = rows[0]!.id;
-  const files: DocumentFile[] = [];
-  for (const f of o.files ?? []) {
-    await q.query(`INSERT INTO stored_files(sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`, [
-      f.sha256,
-      f.size,
-      f.mime,
-    ]);
-    await q.query(
-      `INSERT INTO document_files(document_id, sha256, name, kind) VALUES ($1,$2,$3,'main') ON CONFLICT DO NOTHING`,
-      [id, f.sha256, f.name],
-    );
-    files.push({ sha256: f.sha256, name: f.name, kind: 'main', mime: f.mime, size: f.size });
-  }
-  const loaded = toView(rows[0]!, files);
-  if (i.references?.length) {
-    await q.query('UPDATE documents SET references_json = $2 WHERE id = $1', [id, JSON.stringify(i.references)]);
-  }
-  await o.beforeNumbering?.(q, loaded, dup ? { id: dup.id, arrivalNumber: dup.arrival_number } : null);
-  // The arrival number is taken last: its row lock is held until commit, so everything that
-  // can run before it does, and concurrent registrations queue for as short a time as possible.
-  const arrivalNumber = await assignArrivalNumber(q, incomingScope(registerUnitId), year, id);
-  const view = { ...loaded, arrivalNumber };
-  await appendAudit(
-    q,
+  const audit = auditContent(
     { id: v.id, name: v.username },
     dup ? 'register-confirmed-duplicate' : 'register',
     'document',
-    id,
+    row.id,
     null,
     { ...view, body: undefined, duplicateOf: dup?.id ?? null },
   );
-  return view;
+  const [head, tail] = splitAtArrivalNumber(audit.canonical);
+  for (let attempt = 0; ; attempt++) {
+    const plan = await o.route?.(q, view, dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null, attempt > 0);
+    const [res] = await q.query<{
+      r: { arrivalNumber?: number; stale?: boolean; duplicate?: Duplicate };
+    }>('SELECT register_incoming($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) AS r', [
+      JSON.stringify(row),
+      JSON.stringify(files),
+      plan ? JSON.stringify(plan.row) : null,
+      plan?.generation ?? null,
+      !i.confirmDuplicate,
+      incomingScope(registerUnitId),
+      audit.content.at,
+      audit.content.actorId,
+      audit.content.actorName,
+      audit.content.action,
+      JSON.stringify(audit.content.after),
+      head,
+      tail,
+    ]);
+    const r = res!.r;
+    if (r.duplicate) throw duplicateError(r.duplicate);
+    // Stale again and again would mean the organisation changes faster than we can route; fail loudly.
+    if (r.stale) {
+      if (attempt < 3) continue;
+      throw new Error('routing generation keeps moving');
+    }
+    return { ...view, arrivalNumber: r.arrivalNumber! };
+  }
 }
 
 /**

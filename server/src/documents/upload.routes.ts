@@ -178,14 +178,12 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
       const sha256 = await storage.put(up.bytes);
       const routed = routeOnRegister(routing, { references: parsed.data.references, text: parsed.data.text });
       try {
-        const doc = await db.tx((q) =>
-          registerIncoming(q, req.user!, parsed.data, {
-            clock,
-            beforeNumbering: routed.hook,
-            source: 'upload',
-            files: [{ sha256, name: up.name, mime: MIME[ft.kind], size: up.bytes.length }],
-          }),
-        );
+        const doc = await registerIncoming(db, req.user!, parsed.data, {
+          clock,
+          route: routed.plan,
+          source: 'upload',
+          files: [{ sha256, name: up.name, mime: MIME[ft.kind], size: up.bytes.length }],
+        });
         return reply.status(201).send({ ...doc, route: routed.out.route });
       } catch (e) {
         // Nothing half-written: bytes that no document references go again.

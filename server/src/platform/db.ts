@@ -137,7 +137,7 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 
 export async function openDb(opts: { databaseUrl?: string; dataDir?: string; memory?: boolean }): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.DB_POOL_SIZE ?? 10) });
     return new PgDb(pool);
   }
   let dir: string | undefined;

@@ -41,6 +41,31 @@ const toStored = (r: Row): StoredRoute => ({
   computedAt: new Date(r.computed_at).toISOString(),
 });
 
+/** A route as the document_routes row it is stored as (also sent whole to register_incoming). */
+export interface RouteRow {
+  document_id: string;
+  policy_version: number;
+  route_date: string;
+  flow: string;
+  route: Route;
+  field_code: string | null;
+  field_source: string;
+  field_confidence: number | null;
+}
+
+export function routeRow(documentId: string, date: string, given: string[], routed: RoutedDocument): RouteRow {
+  return {
+    document_id: documentId,
+    policy_version: routed.policyVersion,
+    route_date: date,
+    flow: routed.route.flow,
+    route: routed.route,
+    field_code: given[0] ?? routed.field?.field ?? null,
+    field_source: given.length ? 'given' : routed.field ? routed.field.method : 'none',
+    field_confidence: given.length ? 1 : (routed.field?.confidence ?? null),
+  };
+}
+
 /** Saves a document's route; answers the routing generation current in the database. */
 export async function saveRoute(
   q: Queryable,
@@ -49,7 +74,7 @@ export async function saveRoute(
   given: string[],
   routed: RoutedDocument,
 ): Promise<string> {
-  const field = given[0] ?? routed.field?.field ?? null;
+  const r = routeRow(documentId, date, given, routed);
   const rows = await q.query<{ generation: string }>(
     `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source, field_confidence)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
@@ -57,14 +82,14 @@ export async function saveRoute(
        field_source = $7, field_confidence = $8, computed_at = now()
      RETURNING (SELECT value FROM app_meta WHERE key = 'routing_generation') AS generation`,
     [
-      documentId,
-      routed.policyVersion,
-      date,
-      routed.route.flow,
-      JSON.stringify(routed.route),
-      field,
-      given.length ? 'given' : routed.field ? routed.field.method : 'none',
-      given.length ? 1 : (routed.field?.confidence ?? null),
+      r.document_id,
+      r.policy_version,
+      r.route_date,
+      r.flow,
+      JSON.stringify(r.route),
+      r.field_code,
+      r.field_source,
+      r.field_confidence,
     ],
   );
   return rows[0]?.generation ?? '';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { loadRoute, routingInputOf, saveRoute } from './document-route.store.js';
+import { loadRoute, routeRow, routingInputOf, saveRoute, type RouteRow } from './document-route.store.js';
 import type { RoutedDocument, Routing } from './service.js';
 import type { Reference } from './facts.js';
 
@@ -30,26 +30,34 @@ export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
   };
 }
 
+/** What registration stores for a route: the row, and the routing generation it was computed on. */
+export interface RoutePlan {
+  row: RouteRow;
+  generation: string;
+}
+
 /**
- * Every incoming document gets its route at registration, inside the same transaction: the
- * hook for registerIncoming's `beforeNumbering`. It routes on the instance's cached policy and
- * organisation, and the save reports the database's routing generation: if another instance
- * changed the organisation meanwhile, the route is computed again on fresh data.
+ * Every incoming document gets its route at registration: registerIncoming's `route` option.
+ * The route is computed before the document is written, on the instance's cached policy and
+ * organisation; the write (register_incoming) refuses it if the database's routing generation
+ * has moved meanwhile (another instance changed the organisation or the policy), and then it is
+ * computed again on fresh data (`fresh`).
  */
 export function routeOnRegister(routing: Routing, given: { references?: Reference[]; text?: string } = {}) {
   const out: { route: RouteSummary | null } = { route: null };
-  const hook = async (q: Queryable, doc: DocumentView, dup: { id: string; arrivalNumber: number } | null) => {
+  const plan = async (
+    q: Queryable,
+    doc: DocumentView,
+    dup: { id: string; arrivalNumber: number } | null,
+    fresh: boolean,
+  ): Promise<RoutePlan> => {
+    if (fresh) await routing.fresh(q);
     const input = { ...(await routing.inputOf(q, doc, given.references ?? [])), text: given.text };
-    const extras = { duplicateOf: dup, documentId: doc.id };
-    let routed = await routing.compute(q, input, extras, undefined, true);
-    const generation = await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
-    if (generation !== routed.generation) {
-      routed = await routing.compute(q, input, extras);
-      await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
-    }
+    const routed = await routing.compute(q, input, { duplicateOf: dup, documentId: doc.id }, undefined, !fresh);
     out.route = summary(routed, input.fields ?? []);
+    return { row: routeRow(doc.id, input.date, input.fields ?? [], routed), generation: routed.generation };
   };
-  return { hook, out };
+  return { plan, out };
 }
 
 /**

@@ -292,11 +292,14 @@ function jaccard(x: Set<string>, y: Set<string>): number {
 async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: string) {
   if (!d.issuer.unitId && !d.issuer.name) return null;
   const rows = await q.query<{ id: string; subject: string; arrival_number: number; flow: string }>(
-    `SELECT d.id, d.subject, d.arrival_number, r.flow FROM documents d JOIN document_routes r ON r.document_id = d.id
+    // The lateral probe (OFFSET 0 keeps it a probe) walks the sender's documents newest first and
+    // stops at 50 candidates, instead of joining every route of that flow and sorting.
+    `SELECT d.id, d.subject, d.arrival_number, r.flow FROM documents d
+     CROSS JOIN LATERAL (SELECT r.flow FROM document_routes r WHERE r.document_id = d.id
+       AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE') OFFSET 0) r
      WHERE d.direction = 'in' AND d.id IS DISTINCT FROM $3::uuid
        AND (d.issuer_unit_id = $1::uuid OR ($1::uuid IS NULL AND lower(d.issuer_name) = lower($2)))
-       AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE') AND d.status <> 'done'
-       AND d.created_at > now() - interval '365 days'
+       AND d.status <> 'done' AND d.created_at > now() - interval '365 days'
      ORDER BY d.created_at DESC LIMIT 50`,
     [d.issuer.unitId, d.issuer.name, selfId ?? null],
   );
