@@ -152,6 +152,7 @@ export const DocumentPageOut = z.object({
   items: z.array(DocumentOut),
   total: z.number(),
   totalExact: z.boolean(),
+  totalEstimated: z.boolean().optional(),
   facets: z.object({ type: Facet, status: Facet, urgency: Facet, field: Facet }),
   page: z.number(),
   pageSize: z.number(),

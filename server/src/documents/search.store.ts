@@ -32,8 +32,10 @@ export interface Facets {
 export interface DocumentPage {
   items: DocumentView[];
   total: number;
-  /** False when a search matched more than EXACT_COUNT_CAP documents: total and facets then cover the first ones. */
+  /** False when total and facets are not exact: capped at EXACT_COUNT_CAP, or estimated (totalEstimated). */
   totalExact: boolean;
+  /** True when total and facets are estimated from a sample (a broad search in a large register). */
+  totalEstimated?: boolean;
   facets: Facets;
 }
 
@@ -44,7 +46,9 @@ export const EXACT_COUNT_CAP = 10_000;
  * Lists and searches one register's documents. Visibility is part of every WHERE clause, so
  * secret documents a viewer may not see are absent from the items and from every count.
  * Plain lists (filters on year, type, status, urgency only) take their totals and facets from
- * document_counts; searches count their matches, exactly up to EXACT_COUNT_CAP.
+ * document_counts. Searches count their matches exactly up to EXACT_COUNT_CAP, except broad
+ * word searches in a large register, whose total and facets are estimated from a sample and
+ * whose newest matches are found by walking the register (estimateBroad, newestMatches).
  */
 export async function searchDocuments(q: Queryable, v: Viewer, f: DocumentFilter): Promise<DocumentPage> {
   const register = f.registerUnitId && !ownUnitOnly(v.roles) ? f.registerUnitId : v.orgUnitId;
@@ -53,14 +57,20 @@ export async function searchDocuments(q: Queryable, v: Viewer, f: DocumentFilter
   const pq = parseQuery(f.q);
   let rank = '0';
   if (pq.code) {
-    const i = p.push(pq.code);
-    where.push(`(d.code_norm = $${i} OR d.referenced_codes @> ARRAY[$${i}]::text[])`);
+    // The documents with that code, or citing it, are few: look them up by their indexes first.
+    // As one OR condition the planner guesses thousands of matches and walks the whole register.
+    const ids = await q.query<{ id: string }>(
+      `SELECT id FROM documents WHERE code_norm = $1 UNION SELECT id FROM documents WHERE referenced_codes @> ARRAY[$1]::text[]
+       LIMIT ${EXACT_COUNT_CAP}`,
+      [pq.code],
+    );
+    where.push(`d.id = ANY($${p.push(ids.map((r) => r.id))}::uuid[])`);
   }
   const ts = toTsQuery(pq.words);
+  let tsI = 0;
   if (ts) {
-    const i = p.push(ts);
-    where.push(`d.search @@ to_tsquery('simple', $${i})`);
-    rank = `ts_rank(d.search, to_tsquery('simple', $${i}))`;
+    tsI = p.push(ts);
+    rank = `ts_rank(d.search, to_tsquery('simple', $${tsI}))`;
   }
   // Dates filter on the arrival date for incoming documents and on the issue date for outgoing ones.
   const dateCol = f.direction === 'in' ? 'd.arrival_date' : 'coalesce(d.issued_date, d.created_at::date)';
@@ -75,7 +85,6 @@ export async function searchDocuments(q: Queryable, v: Viewer, f: DocumentFilter
     const i = p.push(`%${f.issuer.toLowerCase()}%`);
     where.push(`lower(d.issuer_name) LIKE $${i}`);
   }
-  const w = where.join(' AND ');
   const order =
     f.sort === 'relevance' && ts
       ? `${rank} DESC, d.created_at DESC`
@@ -86,19 +95,114 @@ export async function searchDocuments(q: Queryable, v: Viewer, f: DocumentFilter
         : f.direction === 'in'
           ? 'd.year DESC, d.arrival_number DESC'
           : 'd.created_at DESC';
+  const offset = (f.page - 1) * f.pageSize;
+  const tsCond = `d.search @@ to_tsquery('simple', $${tsI})`;
+
+  const newestFirst = f.sort !== 'relevance' && f.sort !== 'oldest';
+  const baseWhere = where.join(' AND ');
+  const baseParams = [...p];
+  if (ts) where.push(tsCond);
+  const w = where.join(' AND ');
   const filterParams = [...p];
+  const tableCounted = !f.from && !f.to && !f.field && !f.issuer;
+  const broad = ts && tableCounted ? await estimateBroad(q, v, register, f, baseWhere, tsCond, baseParams) : null;
+  // A broad search's newest matches are near the top of the register; a narrow one's are not.
+  const walked =
+    broad && newestFirst ? await newestMatches(q, baseWhere, order, tsCond, baseParams, f.pageSize, offset) : null;
   const limitI = p.push(f.pageSize);
-  const offsetI = p.push((f.page - 1) * f.pageSize);
-  const rows = await q.query<DocRow>(
-    `SELECT ${DOC_COLUMNS} FROM documents d WHERE ${w} ORDER BY ${order} LIMIT $${limitI} OFFSET $${offsetI}`,
-    p,
-  );
-  const plainList = !f.q?.trim() && !f.from && !f.to && !f.field && !f.issuer;
-  const counted = plainList ? await countsFromTable(q, v, register, f) : await countsByScan(q, w, filterParams);
+  const offsetI = p.push(offset);
+  const rows =
+    walked ??
+    (await q.query<DocRow>(
+      `SELECT ${DOC_COLUMNS} FROM documents d WHERE ${w} ORDER BY ${order} LIMIT $${limitI} OFFSET $${offsetI}`,
+      p,
+    ));
+  const counted =
+    broad ??
+    (!f.q?.trim() && tableCounted ? await countsFromTable(q, v, register, f) : await countsByScan(q, w, filterParams));
   return { items: rows.map((r) => toView(r)), ...counted };
 }
 
-type Counted = { total: number; totalExact: boolean; facets: Facets };
+/** How far a newest-first text search walks the register before it asks the full-text index. */
+export const NEWEST_WALK = 10_000;
+/** Registers up to this size are always counted exactly. */
+export const EXACT_REGISTER_SIZE = 20_000;
+/** Rows a count estimate samples, and the matches in the sample that make a search broad. */
+const SAMPLE_ROWS = 20_000;
+const BROAD_SAMPLE_MATCHES = 50;
+
+/**
+ * The newest matching documents, found by walking the register newest first. Most searches a
+ * clerk types match many documents ("giao đất", "xây dựng"): the full-text index would hand all
+ * of them back (tens of thousands at a million documents) to be sorted, while the walk fills a
+ * page within a few hundred rows. Null when the page is not within the first NEWEST_WALK
+ * documents; the caller then asks the index, which is fast for rare words.
+ */
+async function newestMatches(
+  q: Queryable,
+  baseWhere: string,
+  order: string,
+  tsCond: string,
+  p: unknown[],
+  pageSize: number,
+  offset: number,
+): Promise<DocRow[] | null> {
+  // The inner LIMIT bounds the walk; the outer one stops it as soon as the page is full.
+  const rows = await q.query<DocRow & { walked: number }>(
+    `SELECT ${DOC_COLUMNS} FROM (SELECT ${DOC_COLUMNS}, ${tsCond} AS hit FROM documents d WHERE ${baseWhere}
+       ORDER BY ${order} LIMIT ${NEWEST_WALK}) d
+     WHERE d.hit ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
+    p,
+  );
+  return rows.length === pageSize ? rows : null;
+}
+
+/**
+ * Total and facets of a broad search in a large register, estimated from a fixed sample of the
+ * table (TABLESAMPLE … REPEATABLE: the same sample for every page of a search). Counting
+ * 40,000 matches exactly means visiting 40,000 rows; a 20,000-row sample answers within a few
+ * percent. Estimates say so (totalExact: false; the page shows "khoảng"). Null for a small
+ * register or a search with few matches in the sample: those are counted exactly.
+ */
+async function estimateBroad(
+  q: Queryable,
+  v: Viewer,
+  register: string | null,
+  f: DocumentFilter,
+  baseWhere: string,
+  tsCond: string,
+  p: unknown[],
+): Promise<Counted | null> {
+  const all = await countsFromTable(q, v, register, f);
+  if (all.total <= EXACT_REGISTER_SIZE) return null;
+  const [rel] = await q.query<{ n: number }>(
+    `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`,
+  );
+  const percent = Math.min(100, Math.max(0.01, (SAMPLE_ROWS / Math.max(rel?.n ?? 0, 1)) * 100));
+  const stats = await q.query<{ k: string; v: string; n: number }>(
+    `WITH s AS MATERIALIZED (SELECT d.type, d.status, d.urgency, d.field_codes, ${tsCond} AS hit
+       FROM documents d TABLESAMPLE SYSTEM (${percent.toFixed(3)}) REPEATABLE (1) WHERE ${baseWhere}),
+     m AS (SELECT * FROM s WHERE hit)
+     SELECT 'sampled' AS k, '' AS v, count(*)::int AS n FROM s
+     UNION ALL SELECT 'total', '', count(*)::int FROM m
+     UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
+     UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
+     UNION ALL SELECT 'urgency', urgency::text, count(*)::int FROM m GROUP BY urgency
+     UNION ALL SELECT 'field', x, count(*)::int FROM m, unnest(m.field_codes) x GROUP BY x`,
+    p,
+  );
+  const sampled = stats.find((r) => r.k === 'sampled')?.n ?? 0;
+  const matched = stats.find((r) => r.k === 'total')?.n ?? 0;
+  if (matched < BROAD_SAMPLE_MATCHES || sampled === 0) return null;
+  const scale = all.total / sampled;
+  const facets: Facets = { type: {}, status: {}, urgency: {}, field: {} };
+  for (const r of stats) {
+    if (r.k !== 'sampled' && r.k !== 'total') facets[r.k as keyof Facets][r.v] = Math.round(r.n * scale);
+  }
+  return { total: Math.round(matched * scale), totalExact: false, totalEstimated: true, facets };
+}
+
+type Counted = { total: number; totalExact: boolean; totalEstimated?: boolean; facets: Facets };
 
 async function countsFromTable(q: Queryable, v: Viewer, register: string | null, f: DocumentFilter): Promise<Counted> {
   const p: unknown[] = [f.direction, register, v.clearance];

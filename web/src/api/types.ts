@@ -219,6 +219,8 @@ export interface DocumentPage {
   total: number;
   /** False when a search matched so many documents that total and facets cover only the first ones. */
   totalExact?: boolean;
+  /** True when total and facets are estimated from a sample: shown as "khoảng". */
+  totalEstimated?: boolean;
   facets: Facets;
   page: number;
   pageSize: number;

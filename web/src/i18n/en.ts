@@ -238,6 +238,7 @@ const en: Messages = {
     pageSize: 'Rows per page',
     count: '{{count}} documents',
     pageInfoApprox: '{{from}}–{{to}} of more than {{total}} documents',
+    pageInfoEstimate: '{{from}}–{{to}} of about {{total}} documents (estimated)',
     pageInfo: '{{from}}–{{to}} of {{total}} documents',
     exportAllTooMany: 'Only the first {{max}} documents are exported.',
     arrivalNumber: 'Arrival no.',

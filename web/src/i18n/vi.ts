@@ -237,6 +237,7 @@ const vi = {
     pageSize: 'Số dòng mỗi trang',
     count: '{{count}} văn bản',
     pageInfoApprox: '{{from}}–{{to}} / hơn {{total}} văn bản',
+    pageInfoEstimate: '{{from}}–{{to}} / khoảng {{total}} văn bản (ước tính)',
     pageInfo: '{{from}}–{{to}} / {{total}} văn bản',
     exportAllTooMany: 'Chỉ xuất {{max}} văn bản đầu tiên.',
     arrivalNumber: 'Số đến',

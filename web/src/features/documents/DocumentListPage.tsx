@@ -388,11 +388,18 @@ export function DocumentListPage({ direction }: { direction: Direction }) {
         loading={list.isFetching}
         showFilter={false}
         countLabel={(count) => t('docs.count', { count })}
-        countText={t(list.data?.totalExact === false ? 'docs.pageInfoApprox' : 'docs.pageInfo', {
-          from: first,
-          to: last,
-          total,
-        })}
+        countText={t(
+          list.data?.totalEstimated
+            ? 'docs.pageInfoEstimate'
+            : list.data?.totalExact === false
+              ? 'docs.pageInfoApprox'
+              : 'docs.pageInfo',
+          {
+            from: first,
+            to: last,
+            total,
+          },
+        )}
         exportName={`${t('docs.file')}-${incoming ? 'den' : 'di'}`}
         sheetName={incoming ? t('docs.sheetIn') : t('docs.sheetOut')}
         exportTitle={title}
