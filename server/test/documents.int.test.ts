@@ -63,6 +63,26 @@ describe('incoming register', () => {
     expect(ok.json().arrivalNumber).toBe(3);
   });
 
+  it('registers concurrent requests in groups: a duplicate among them is refused alone, the numbers stay consecutive', async () => {
+    const before = await s.db.query<{ n: number }>(
+      `SELECT coalesce(max(arrival_number), 0)::int AS n FROM documents WHERE direction = 'in' AND year = 2026`,
+    );
+    const bodies = Array.from({ length: 10 }, (_, k) => ({
+      ...base,
+      number: k === 7 ? 303 : 300 + k, // the eighth repeats the fourth
+      subject: `V/v đăng ký đồng thời số ${k}`,
+    }));
+    const res = await Promise.all(bodies.map((b) => post(clerk, b)));
+    const refused = res.filter((r) => r.statusCode === 409);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.json().code).toBe('DUPLICATE_DOCUMENT');
+    const numbers = res
+      .filter((r) => r.statusCode === 201)
+      .map((r) => r.json().arrivalNumber as number)
+      .sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 9 }, (_, k) => before[0]!.n + 1 + k));
+  });
+
   it('records each registration in the audit chain with its arrival number, and the chain verifies', async () => {
     const res = await post(clerk, { ...base, number: 127, subject: 'V/v kiểm tra chuỗi nhật ký' });
     expect(res.statusCode).toBe(201);

@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import { typed } from '../platform/http/app.js';
 import { DocumentOut, DocumentPageOut, IncomingIn, ListQuery } from './document.schema.js';
 import { registerIncoming, updateIncoming } from './incoming.store.js';
+import { registrationBatch } from './registration-batch.js';
 import { searchDocuments } from './search.store.js';
 import { DOCUMENT_TYPES } from './types.js';
 import { createUnitDirectory } from '../org/unit-directory.js';
@@ -28,8 +29,14 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
     },
     async (req, reply) => {
       const r = routing ? routeOnRegister(routing, { references: req.body.references, text: req.body.text }) : null;
-      // No transaction around it: registration writes with one statement (incoming.store.ts).
-      const doc = await registerIncoming(db, req.user!, req.body, { clock, route: r?.plan, units });
+      // No transaction around it: registration writes with one statement, grouped with the
+      // other registrations of the moment (registration-batch.ts).
+      const doc = await registerIncoming(db, req.user!, req.body, {
+        clock,
+        route: r?.plan,
+        units,
+        batch: registrationBatch(db),
+      });
       return reply.status(201).send({ ...doc, route: r?.out.route ?? null });
     },
   );

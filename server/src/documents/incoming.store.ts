@@ -15,6 +15,12 @@ import {
   searchTextOf,
   toView,
 } from './document.store.js';
+import {
+  type RegistrationAnswer,
+  type RegistrationBatch,
+  type RegistrationCall,
+  writeRegistrations,
+} from './registration-batch.js';
 import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
 
 export interface IncomingInput {
@@ -58,6 +64,11 @@ export interface RegisterOptions {
   registerUnitId?: string;
   /** The instance's cached unit directory; without it issuers are looked up in the database. */
   units?: UnitDirectory;
+  /**
+   * The instance's group commit (registration-batch.ts), when `q` is the database itself and not
+   * a caller's transaction: the write then goes with the other registrations of the moment.
+   */
+  batch?: RegistrationBatch;
   /**
    * Routes the document before it is written (routing/register-hook.ts); the route is stored by
    * the same statement as the document. `fresh` is set when the database answered that the
@@ -105,7 +116,7 @@ function normaliseRecipients(rs: IncomingInput['recipients']): Recipient[] {
   );
 }
 
-type Duplicate = { id: string; arrivalNumber: number; arrivalDate: string };
+type Duplicate = NonNullable<RegistrationAnswer['duplicate']>;
 
 /**
  * Duplicate: same số/ký hiệu from the same issuing body in the same year, or the same file,
@@ -265,24 +276,23 @@ export async function registerIncoming(
   const [head, tail] = splitAtArrivalNumber(audit.canonical);
   for (let attempt = 0; ; attempt++) {
     const plan = await o.route?.(q, view, dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null, attempt > 0);
-    const [res] = await q.query<{
-      r: { arrivalNumber?: number; stale?: boolean; duplicate?: Duplicate };
-    }>('SELECT register_incoming($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) AS r', [
-      JSON.stringify(row),
-      JSON.stringify(files),
-      plan ? JSON.stringify(plan.row) : null,
-      plan?.generation ?? null,
-      !i.confirmDuplicate,
-      incomingScope(registerUnitId),
-      audit.content.at,
-      audit.content.actorId,
-      audit.content.actorName,
-      audit.content.action,
-      JSON.stringify(audit.content.after),
+    const call: RegistrationCall = {
+      doc: row,
+      files,
+      route: plan?.row ?? null,
+      generation: plan?.generation ?? null,
+      checkDuplicate: !i.confirmDuplicate,
+      scope: incomingScope(registerUnitId),
+      at: audit.content.at,
+      actorId: audit.content.actorId,
+      actorName: audit.content.actorName,
+      action: audit.content.action,
+      after: audit.content.after,
       head,
       tail,
-    ]);
-    const r = res!.r;
+    };
+    const r = o.batch ? await o.batch(call) : (await writeRegistrations(q, [call]))[0]!;
+    if (r.error) throw Object.assign(new Error(r.error.message), { code: r.error.code });
     if (r.duplicate) throw duplicateError(r.duplicate);
     // Stale again and again would mean the organisation changes faster than we can route; fail loudly.
     if (r.stale) {

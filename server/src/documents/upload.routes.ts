@@ -11,6 +11,7 @@ import { ocrStatus } from '../extraction/ocr.js';
 import { DocumentOut, IncomingIn } from './document.schema.js';
 import { incomingFromExtraction } from './from-extraction.js';
 import { registerIncoming } from './incoming.store.js';
+import { registrationBatch } from './registration-batch.js';
 import type { Routing } from '../routing/service.js';
 import { routeOnRegister } from '../routing/register-hook.js';
 import { RouteOut } from '../routing/route.schema.js';
@@ -181,6 +182,7 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         const doc = await registerIncoming(db, req.user!, parsed.data, {
           clock,
           route: routed.plan,
+          batch: registrationBatch(db),
           source: 'upload',
           files: [{ sha256, name: up.name, mime: MIME[ft.kind], size: up.bytes.length }],
         });

@@ -1,0 +1,81 @@
+import type { Db, Queryable } from '../platform/db.js';
+
+/** One registration as register_incoming_batch (migration 0013) takes it. */
+export interface RegistrationCall {
+  doc: unknown;
+  files: unknown[];
+  route: unknown;
+  generation: string | null;
+  checkDuplicate: boolean;
+  scope: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  after: unknown;
+  head: string;
+  tail: string;
+}
+
+export interface RegistrationAnswer {
+  arrivalNumber?: number;
+  stale?: boolean;
+  duplicate?: { id: string; arrivalNumber: number; arrivalDate: string };
+  error?: { code: string; message: string };
+}
+
+/** The most registrations one transaction takes: each is a subtransaction, and PostgreSQL caches 64 per backend. */
+const MAX_BATCH = 32;
+
+export type RegistrationBatch = (call: RegistrationCall) => Promise<RegistrationAnswer>;
+
+/** Writes one batch of registrations in one statement; inside a caller's transaction it is part of it. */
+export async function writeRegistrations(q: Queryable, calls: RegistrationCall[]): Promise<RegistrationAnswer[]> {
+  const [row] = await q.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1) AS r', [
+    JSON.stringify(calls),
+  ]);
+  return row!.r;
+}
+
+const batches = new WeakMap<Db, RegistrationBatch>();
+
+/**
+ * Group commit for registrations on one app instance. Every registration of a register queues
+ * on its arrival-number row until the holder commits; one at a time, each waits for the lock to
+ * be handed over and for its own commit. Here, while one batch is being written, the requests
+ * that arrive wait in memory and go together as the next batch: one lock hand-over and one
+ * commit for all of them. Alone, a request goes at once. Numbers stay exact: the batch holds
+ * the row lock like a single registration does, across instances too.
+ */
+export function registrationBatch(db: Db): RegistrationBatch {
+  let batch = batches.get(db);
+  if (batch) return batch;
+  const queue: { call: RegistrationCall; resolve: (a: RegistrationAnswer) => void; reject: (e: unknown) => void }[] =
+    [];
+  let writing = false;
+  const pump = async (): Promise<void> => {
+    if (writing || queue.length === 0) return;
+    writing = true;
+    const taken = queue.splice(0, MAX_BATCH);
+    try {
+      const answers = await writeRegistrations(
+        db,
+        taken.map((t) => t.call),
+      );
+      taken.forEach((t, i) => t.resolve(answers[i]!));
+    } catch (e) {
+      // The whole transaction failed: nothing of the batch was written.
+      for (const t of taken) t.reject(e);
+    } finally {
+      writing = false;
+      void pump();
+    }
+  };
+  batch = (call) =>
+    new Promise<RegistrationAnswer>((resolve, reject) => {
+      queue.push({ call, resolve, reject });
+      void pump();
+    });
+  batches.set(db, batch);
+  return batch;
+}
