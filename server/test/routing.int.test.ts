@@ -373,6 +373,20 @@ describe('recomputing and outgoing routing', () => {
       payload: { subject: 'V/v đề nghị giao đất cho Công ty TNHH Thành Đạt (bổ sung)' },
     });
     expect(again.json().route.flow).toBe('HANDLE_IN_OFFICE');
+    // A corrected issuer moves the acted-on route to its new sender (resubmission control looks
+    // up open matters by sender).
+    const moved = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/incoming/${reg.json().id}`,
+      headers: clerk.headers,
+      payload: { issuer: { unitCode: '21025' } }, // Phường Cẩm Thành
+    });
+    expect(moved.statusCode).toBe(200);
+    const [key] = await s.db.query<{ ok: boolean }>(
+      `SELECT r.sender_key = u.id::text AS ok FROM document_routes r, units u WHERE r.document_id = $1 AND u.code = '21025'`,
+      [reg.json().id],
+    );
+    expect(key!.ok).toBe(true);
   });
 
   it('suggests the signer and signing form of an outgoing document by type and field', async () => {

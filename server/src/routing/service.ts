@@ -272,7 +272,21 @@ function levelText(l: string): string {
   );
 }
 
+// Resubmission control compares each commune document with up to 50 open matters of its sender,
+// the same ones document after document: their bigram sets are kept (cleared whole when full).
+const bigramMemo = new Map<string, Set<string>>();
+
 function bigrams(s: string): Set<string> {
+  let b = bigramMemo.get(s);
+  if (!b) {
+    if (bigramMemo.size >= 4096) bigramMemo.clear();
+    b = computeBigrams(s);
+    bigramMemo.set(s, b);
+  }
+  return b;
+}
+
+function computeBigrams(s: string): Set<string> {
   const w = foldVietnamese(s)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -292,15 +306,18 @@ function jaccard(x: Set<string>, y: Set<string>): number {
 async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: string) {
   if (!d.issuer.unitId && !d.issuer.name) return null;
   const rows = await q.query<{ id: string; subject: string; arrival_number: number; flow: string }>(
-    // The lateral probe (OFFSET 0 keeps it a probe) walks the sender's documents newest first and
-    // stops at 50 candidates, instead of joining every route of that flow and sorting.
-    `SELECT d.id, d.subject, d.arrival_number, r.flow FROM documents d
-     CROSS JOIN LATERAL (SELECT r.flow FROM document_routes r WHERE r.document_id = d.id
-       AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE') OFFSET 0) r
-     WHERE d.direction = 'in' AND d.id IS DISTINCT FROM $3::uuid
-       AND (d.issuer_unit_id = $1::uuid OR ($1::uuid IS NULL AND lower(d.issuer_name) = lower($2)))
-       AND d.status <> 'done' AND d.created_at > now() - interval '365 days'
-     ORDER BY d.created_at DESC LIMIT 50`,
+    // document_routes_open_idx (migration 0014) holds exactly the open flows per sender, newest
+    // first; each candidate is then fetched by its key until 50 are found. Both steps are fenced
+    // (LIMIT, OFFSET 0) so that a plan made while the tables were small cannot walk the documents.
+    `SELECT d.id, d.subject, d.arrival_number, c.flow
+     FROM (SELECT r.document_id, r.flow, r.route_date FROM document_routes r
+       WHERE r.sender_key = document_sender_key($1::uuid, $2) AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE')
+       ORDER BY r.route_date DESC LIMIT 500) c
+     CROSS JOIN LATERAL (SELECT x.id, x.subject, x.arrival_number, x.direction, x.status, x.created_at
+       FROM documents x WHERE x.id = c.document_id OFFSET 0) d
+     WHERE c.document_id IS DISTINCT FROM $3::uuid AND d.direction = 'in' AND d.status <> 'done'
+       AND d.created_at > now() - interval '365 days'
+     ORDER BY c.route_date DESC LIMIT 50`,
     [d.issuer.unitId, d.issuer.name, selfId ?? null],
   );
   const mine = bigrams(d.subject);
