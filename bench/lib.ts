@@ -16,6 +16,8 @@ export interface RunStats {
   perSecond: number;
   p50: number;
   p95: number;
+  /** Every task's latency in ms, to pool runs into one distribution. */
+  latencies: number[];
 }
 
 /** Runs `total` tasks with `clients` concurrent workers and times each. */
@@ -38,7 +40,14 @@ export async function runConcurrent(
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return { n: total, seconds, perSecond: total / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95) };
+  return {
+    n: total,
+    seconds,
+    perSecond: total / seconds,
+    p50: percentile(lat, 50),
+    p95: percentile(lat, 95),
+    latencies: lat,
+  };
 }
 
 export async function createBenchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
