@@ -179,27 +179,46 @@ async function estimateBroad(
     `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`,
   );
   const percent = Math.min(100, Math.max(0.01, (SAMPLE_ROWS / Math.max(rel?.n ?? 0, 1)) * 100));
-  const stats = await q.query<{ k: string; v: string; n: number }>(
+  const stats = await q.query<FacetRow>(
     `WITH s AS MATERIALIZED (SELECT d.type, d.status, d.urgency, d.field_codes, ${tsCond} AS hit
        FROM documents d TABLESAMPLE SYSTEM (${percent.toFixed(3)}) REPEATABLE (1) WHERE ${baseWhere}),
      m AS (SELECT * FROM s WHERE hit)
      SELECT 'sampled' AS k, '' AS v, count(*)::int AS n FROM s
-     UNION ALL SELECT 'total', '', count(*)::int FROM m
-     UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
-     UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
-     UNION ALL SELECT 'urgency', urgency::text, count(*)::int FROM m GROUP BY urgency
-     UNION ALL SELECT 'field', x, count(*)::int FROM m, unnest(m.field_codes) x GROUP BY x`,
+     UNION ALL ${FACET_ROWS}`,
     p,
   );
   const sampled = stats.find((r) => r.k === 'sampled')?.n ?? 0;
-  const matched = stats.find((r) => r.k === 'total')?.n ?? 0;
-  if (matched < BROAD_SAMPLE_MATCHES || sampled === 0) return null;
+  const matched = readFacets(stats);
+  if (matched.total < BROAD_SAMPLE_MATCHES || sampled === 0) return null;
   const scale = all.total / sampled;
-  const facets: Facets = { type: {}, status: {}, urgency: {}, field: {} };
-  for (const r of stats) {
-    if (r.k !== 'sampled' && r.k !== 'total') facets[r.k as keyof Facets][r.v] = Math.round(r.n * scale);
+  for (const m of Object.values(matched.facets) as Record<string, number>[]) {
+    for (const k of Object.keys(m)) m[k] = Math.round(m[k]! * scale);
   }
-  return { total: Math.round(matched * scale), totalExact: false, totalEstimated: true, facets };
+  return {
+    total: Math.round(matched.total * scale),
+    totalExact: false,
+    totalEstimated: true,
+    facets: matched.facets,
+  };
+}
+
+type FacetRow = { k: string; v: string; n: number };
+
+/** The total and facet counts of the rows of a CTE named m, one (facet, value, count) row each. */
+const FACET_ROWS = `SELECT 'total' AS k, '' AS v, count(*)::int AS n FROM m
+     UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
+     UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
+     UNION ALL SELECT 'urgency', urgency::text, count(*)::int FROM m GROUP BY urgency
+     UNION ALL SELECT 'field', f, count(*)::int FROM m, unnest(m.field_codes) f GROUP BY f`;
+
+function readFacets(rows: FacetRow[]): { total: number; facets: Facets } {
+  const facets: Facets = { type: {}, status: {}, urgency: {}, field: {} };
+  let total = 0;
+  for (const r of rows) {
+    if (r.k === 'total') total = r.n;
+    else if (r.k in facets) facets[r.k as keyof Facets][r.v] = r.n;
+  }
+  return { total, facets };
 }
 
 type Counted = { total: number; totalExact: boolean; totalEstimated?: boolean; facets: Facets };
@@ -232,21 +251,12 @@ async function countsFromTable(q: Queryable, v: Viewer, register: string | null,
 
 async function countsByScan(q: Queryable, w: string, p: unknown[]): Promise<Counted> {
   const capI = p.length + 1;
-  const facetRows = await q.query<{ k: string; v: string; n: number }>(
+  const rows = await q.query<FacetRow>(
     `WITH m AS (SELECT d.type, d.status, d.urgency, d.field_codes FROM documents d WHERE ${w} LIMIT $${capI})
-     SELECT 'total' AS k, '' AS v, count(*)::int AS n FROM m
-     UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
-     UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
-     UNION ALL SELECT 'urgency', urgency::text, count(*)::int FROM m GROUP BY urgency
-     UNION ALL SELECT 'field', f, count(*)::int FROM m, unnest(m.field_codes) f GROUP BY f`,
+     ${FACET_ROWS}`,
     [...p, EXACT_COUNT_CAP + 1],
   );
-  const facets: Facets = { type: {}, status: {}, urgency: {}, field: {} };
-  let total = 0;
-  for (const r of facetRows) {
-    if (r.k === 'total') total = r.n;
-    else facets[r.k as keyof Facets][r.v] = r.n;
-  }
+  const { total, facets } = readFacets(rows);
   const capped = total > EXACT_COUNT_CAP;
   return { total: capped ? EXACT_COUNT_CAP : total, totalExact: !capped, facets };
 }
