@@ -103,18 +103,16 @@ async function main() {
   const benchDb = await createBenchDatabase(base);
   // The app runs in its own processes, as in production; this process only generates load.
   const app = await startAppProcess(benchDb.url);
-  const url = app.url;
   // A second instance on the same database that does not route, to measure what routing adds.
   const unrouted = await startAppProcess(benchDb.url, ['--no-routing']);
-  const unroutedUrl = unrouted.url;
   const raw = new pg.Pool({ connectionString: benchDb.url, max: CLIENTS });
   const lines: string[] = [];
   try {
     const clerks = await Promise.all(
-      Array.from({ length: CLIENTS }, () => benchLogin(url, 'vanthu', 'bench-demo-pass')),
+      Array.from({ length: CLIENTS }, () => benchLogin(app.url, 'vanthu', 'bench-demo-pass')),
     );
     const plainClerks = await Promise.all(
-      Array.from({ length: CLIENTS }, () => benchLogin(unroutedUrl, 'vanthu', 'bench-demo-pass')),
+      Array.from({ length: CLIENTS }, () => benchLogin(unrouted.url, 'vanthu', 'bench-demo-pass')),
     );
     const regWith = (pool: typeof clerks) => (i: number) =>
       pool[i % CLIENTS]!('POST', '/api/incoming', {

@@ -9,26 +9,31 @@
 
 -- An earlier entry of the same document in the same register (NĐ 30/2020, Phụ lục VI): the same
 -- số/ký hiệu from the same issuing body in the same year, or the same file.
+-- Immune to stale statistics: with ORDER BY … LIMIT 1 next to the conditions, a planner that
+-- believes the register tiny walks it in arrival order (every document) instead of looking the
+-- code up, so the lookup is materialised first, then ordered, and planned per call.
 CREATE FUNCTION incoming_duplicate(
   p_register uuid, p_code_norm text, p_issuer_unit uuid, p_issuer_name text, p_year int, p_shas text[]
 ) RETURNS TABLE (id uuid, arrival_number int, arrival_date date) LANGUAGE plpgsql STABLE
--- A plan cached while the register was nearly empty scans every document (a generic plan has no
--- code to look up); planned per call, the lookup always goes through the code index.
 SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
   IF p_code_norm IS NOT NULL THEN
-    RETURN QUERY SELECT x.id, x.arrival_number, x.arrival_date FROM documents x
-      WHERE x.direction = 'in' AND x.register_unit_id = p_register AND x.code_norm = p_code_norm
-        AND extract(year FROM x.issued_date) = p_year
-        AND (x.issuer_unit_id = p_issuer_unit OR (x.issuer_unit_id IS NULL AND lower(x.issuer_name) = lower(p_issuer_name)))
-      ORDER BY x.arrival_number LIMIT 1;
+    RETURN QUERY WITH c AS MATERIALIZED (
+      SELECT x.id, x.arrival_number, x.arrival_date, x.direction, x.issued_date, x.issuer_unit_id, x.issuer_name
+      FROM documents x WHERE x.register_unit_id = p_register AND x.code_norm = p_code_norm)
+    SELECT c.id, c.arrival_number, c.arrival_date FROM c
+    WHERE c.direction = 'in' AND extract(year FROM c.issued_date) = p_year
+      AND (c.issuer_unit_id = p_issuer_unit OR (c.issuer_unit_id IS NULL AND lower(c.issuer_name) = lower(p_issuer_name)))
+    ORDER BY c.arrival_number LIMIT 1;
     IF FOUND THEN RETURN; END IF;
   END IF;
   IF coalesce(array_length(p_shas, 1), 0) > 0 THEN
-    RETURN QUERY SELECT x.id, x.arrival_number, x.arrival_date FROM documents x
-      JOIN document_files f ON f.document_id = x.id
-      WHERE x.direction = 'in' AND x.register_unit_id = p_register AND f.sha256 = ANY(p_shas)
-      ORDER BY x.arrival_number LIMIT 1;
+    RETURN QUERY WITH c AS MATERIALIZED (
+      SELECT x.id, x.arrival_number, x.arrival_date, x.direction, x.register_unit_id
+      FROM document_files f JOIN documents x ON x.id = f.document_id WHERE f.sha256 = ANY(p_shas))
+    SELECT c.id, c.arrival_number, c.arrival_date FROM c
+    WHERE c.direction = 'in' AND c.register_unit_id = p_register
+    ORDER BY c.arrival_number LIMIT 1;
   END IF;
 END;
 $$;

@@ -21,32 +21,3 @@ BEGIN
   RETURN answers;
 END;
 $$;
-
--- The duplicate lookup again, immune to stale statistics: with ORDER BY … LIMIT 1 next to the
--- conditions, a planner that believes the register tiny walks it in arrival order (every
--- document) instead of looking the code up. The lookup is materialised first, then ordered.
-CREATE OR REPLACE FUNCTION incoming_duplicate(
-  p_register uuid, p_code_norm text, p_issuer_unit uuid, p_issuer_name text, p_year int, p_shas text[]
-) RETURNS TABLE (id uuid, arrival_number int, arrival_date date) LANGUAGE plpgsql STABLE
-SET plan_cache_mode = force_custom_plan AS $$
-BEGIN
-  IF p_code_norm IS NOT NULL THEN
-    RETURN QUERY WITH c AS MATERIALIZED (
-      SELECT x.id, x.arrival_number, x.arrival_date, x.direction, x.issued_date, x.issuer_unit_id, x.issuer_name
-      FROM documents x WHERE x.register_unit_id = p_register AND x.code_norm = p_code_norm)
-    SELECT c.id, c.arrival_number, c.arrival_date FROM c
-    WHERE c.direction = 'in' AND extract(year FROM c.issued_date) = p_year
-      AND (c.issuer_unit_id = p_issuer_unit OR (c.issuer_unit_id IS NULL AND lower(c.issuer_name) = lower(p_issuer_name)))
-    ORDER BY c.arrival_number LIMIT 1;
-    IF FOUND THEN RETURN; END IF;
-  END IF;
-  IF coalesce(array_length(p_shas, 1), 0) > 0 THEN
-    RETURN QUERY WITH c AS MATERIALIZED (
-      SELECT x.id, x.arrival_number, x.arrival_date, x.direction, x.register_unit_id
-      FROM document_files f JOIN documents x ON x.id = f.document_id WHERE f.sha256 = ANY(p_shas))
-    SELECT c.id, c.arrival_number, c.arrival_date FROM c
-    WHERE c.direction = 'in' AND c.register_unit_id = p_register
-    ORDER BY c.arrival_number LIMIT 1;
-  END IF;
-END;
-$$;

@@ -35,25 +35,17 @@ export function auditContent(
  * Appends one audit row inside the caller's transaction, so the change and its record
  * commit or roll back together.
  */
-export async function appendAudit(
-  q: Queryable,
-  actor: Actor,
-  action: string,
-  entity: string,
-  entityId: string,
-  before: unknown,
-  after: unknown,
-): Promise<void> {
-  const { content, canonical } = auditContent(actor, action, entity, entityId, before, after);
+export async function appendAudit(q: Queryable, ...row: Parameters<typeof auditContent>): Promise<void> {
+  const { content, canonical } = auditContent(...row);
   // audit_append (migration 0004) locks the chain, links and hashes in one round trip; the
   // verifier recomputes the same hash with rowHash().
   await q.query('SELECT audit_append($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
     content.at,
     content.actorId,
     content.actorName,
-    action,
-    entity,
-    entityId,
+    content.action,
+    content.entity,
+    content.entityId,
     JSON.stringify(content.before),
     JSON.stringify(content.after),
     canonical,

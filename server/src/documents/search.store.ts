@@ -96,19 +96,19 @@ export async function searchDocuments(q: Queryable, v: Viewer, f: DocumentFilter
           ? 'd.year DESC, d.arrival_number DESC'
           : 'd.created_at DESC';
   const offset = (f.page - 1) * f.pageSize;
-  const tsCond = `d.search @@ to_tsquery('simple', $${tsI})`;
+  const tsCond = ts ? `d.search @@ to_tsquery('simple', $${tsI})` : '';
 
   const newestFirst = f.sort !== 'relevance' && f.sort !== 'oldest';
   const baseWhere = where.join(' AND ');
-  const baseParams = [...p];
+  // The word condition adds no parameter (its $ was pushed above): every query shares these.
+  const filterParams = [...p];
   if (ts) where.push(tsCond);
   const w = where.join(' AND ');
-  const filterParams = [...p];
   const tableCounted = !f.from && !f.to && !f.field && !f.issuer;
-  const broad = ts && tableCounted ? await estimateBroad(q, v, register, f, baseWhere, tsCond, baseParams) : null;
+  const broad = ts && tableCounted ? await estimateBroad(q, v, register, f, baseWhere, tsCond, filterParams) : null;
   // A broad search's newest matches are near the top of the register; a narrow one's are not.
   const walked =
-    broad && newestFirst ? await newestMatches(q, baseWhere, order, tsCond, baseParams, f.pageSize, offset) : null;
+    broad && newestFirst ? await newestMatches(q, baseWhere, order, tsCond, filterParams, f.pageSize, offset) : null;
   const limitI = p.push(f.pageSize);
   const offsetI = p.push(offset);
   const rows =
@@ -130,6 +130,9 @@ export const EXACT_REGISTER_SIZE = 20_000;
 /** Rows a count estimate samples, and the matches in the sample that make a search broad. */
 const SAMPLE_ROWS = 20_000;
 const BROAD_SAMPLE_MATCHES = 50;
+/** The sample's share of the table, from the planner's row count, read in the same statement. */
+const SAMPLE_PERCENT = `SELECT least(100, greatest(0.01, ${SAMPLE_ROWS} / greatest(reltuples, 1) * 100))::float4
+  FROM pg_class WHERE oid = 'documents'::regclass`;
 
 /**
  * The newest matching documents, found by walking the register newest first. Most searches a
@@ -148,7 +151,7 @@ async function newestMatches(
   offset: number,
 ): Promise<DocRow[] | null> {
   // The inner LIMIT bounds the walk; the outer one stops it as soon as the page is full.
-  const rows = await q.query<DocRow & { walked: number }>(
+  const rows = await q.query<DocRow>(
     `SELECT ${DOC_COLUMNS} FROM (SELECT ${DOC_COLUMNS}, ${tsCond} AS hit FROM documents d WHERE ${baseWhere}
        ORDER BY ${order} LIMIT ${NEWEST_WALK}) d
      WHERE d.hit ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`,
@@ -175,13 +178,9 @@ async function estimateBroad(
 ): Promise<Counted | null> {
   const all = await countsFromTable(q, v, register, f);
   if (all.total <= EXACT_REGISTER_SIZE) return null;
-  const [rel] = await q.query<{ n: number }>(
-    `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`,
-  );
-  const percent = Math.min(100, Math.max(0.01, (SAMPLE_ROWS / Math.max(rel?.n ?? 0, 1)) * 100));
   const stats = await q.query<FacetRow>(
     `WITH s AS MATERIALIZED (SELECT d.type, d.status, d.urgency, d.field_codes, ${tsCond} AS hit
-       FROM documents d TABLESAMPLE SYSTEM (${percent.toFixed(3)}) REPEATABLE (1) WHERE ${baseWhere}),
+       FROM documents d TABLESAMPLE SYSTEM ((${SAMPLE_PERCENT})) REPEATABLE (1) WHERE ${baseWhere}),
      m AS (SELECT * FROM s WHERE hit)
      SELECT 'sampled' AS k, '' AS v, count(*)::int AS n FROM s
      UNION ALL ${FACET_ROWS}`,
