@@ -77,6 +77,7 @@ export function row(label: string, ours: string, baseline: string, ratio: string
 
 export interface AppProcess {
   url: string;
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -108,6 +109,7 @@ export async function startAppProcess(databaseUrl: string, args: string[] = []):
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

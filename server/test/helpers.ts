@@ -28,6 +28,15 @@ export async function freshDatabase(): Promise<{ url?: string; open: () => Promi
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // A closed pool's connections may still be on their way out; forcing them then would send
+      // them a FATAL after their clients stopped listening (an unhandled error in the test run).
+      for (let i = 0; i < 50; i++) {
+        const [{ n }] = (
+          await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+        ).rows as [{ n: number }];
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -235,6 +235,67 @@ describe('routes of registered documents', () => {
     });
     const flag = again.json().route.flags.find((f: { code: string }) => f.code === 'RESUBMISSION');
     expect(flag.message).toContain(String(returned.json().arrivalNumber));
+    expect(flag.message).toContain('đã trả lại');
+    // Stored as a link: the document page shows the flag and links the earlier document.
+    const stored = (
+      await s.app.inject({ url: `/api/documents/${again.json().id}/route`, headers: { cookie: clerk.cookie } })
+    ).json();
+    expect(stored.resubmissionOf).toEqual({ id: returned.json().id, arrivalNumber: returned.json().arrivalNumber });
+    expect(stored.flags.filter((f: { code: string }) => f.code === 'RESUBMISSION')).toHaveLength(1);
+    expect(stored.reasons.some((r: { text: string }) => r.text.includes('trích yếu gần giống'))).toBe(true);
+    // The preview finds it too (written nothing), whatever the case and diacritics of the subject.
+    const p = (
+      await preview({
+        ...landProposal,
+        subject: 'v/v DE NGHI cap giay chung nhan quyen su dung dat cho ho ba Tran Thi Binh',
+      })
+    ).json();
+    expect(p.flags.map((f: { code: string }) => f.code)).toContain('RESUBMISSION');
+    // A different matter of the same commune, or the same subject from another commune, is not one.
+    const other = (
+      await preview({ ...landProposal, subject: 'V/v đề nghị hỗ trợ kinh phí sửa chữa trường tiểu học Tịnh Khê' })
+    ).json();
+    expect(other.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+    const elsewhere = (
+      await preview({ ...landProposal, issuer: { unitCode: '21025' }, subject: again.json().subject })
+    ).json();
+    expect(elsewhere.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+  });
+
+  it('finds a resubmission of a matter an override returned, and follows a corrected subject', async () => {
+    const first = await register({
+      ...landProposal,
+      number: 62,
+      subject: 'V/v báo cáo tình hình sạt lở bờ sông Trà Khúc đoạn qua thôn Cổ Lũy',
+    });
+    expect(first.json().route.flow).not.toBe('RETURN_TO_SENDER');
+    const over = await s.app.inject({
+      method: 'POST',
+      url: `/api/documents/${first.json().id}/route/override`,
+      headers: clerk.headers,
+      payload: { flow: 'RETURN_TO_SENDER', reason: 'Đề nghị xã báo cáo đủ số liệu thiệt hại' },
+    });
+    expect(over.statusCode).toBe(200);
+    const again = await register({
+      ...landProposal,
+      number: 63,
+      subject: 'V/v báo cáo tình hình sạt lở bờ sông Trà Khúc đoạn qua thôn Cổ Lũy (bổ sung số liệu)',
+    });
+    expect(again.json().route.flags.map((f: { code: string }) => f.code)).toContain('RESUBMISSION');
+    // The clerk corrects the subject of the new one: it no longer resembles the returned matter.
+    const fixed = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/incoming/${again.json().id}`,
+      headers: clerk.headers,
+      payload: { subject: 'V/v đề nghị bổ sung kinh phí nạo vét kênh mương nội đồng' },
+    });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().route.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+    const [row] = await s.db.query<{ resubmission_of: string | null }>(
+      'SELECT resubmission_of FROM document_routes WHERE document_id = $1',
+      [again.json().id],
+    );
+    expect(row!.resubmission_of).toBeNull();
   });
 });
 

@@ -299,6 +299,7 @@ export async function registerIncoming(
       if (attempt < 3) continue;
       throw new Error('routing generation keeps moving');
     }
+    plan?.written(r.resubmission ?? null);
     return { ...view, arrivalNumber: r.arrivalNumber! };
   }
 }

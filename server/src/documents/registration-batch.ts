@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../platform/db.js';
+import type { Resubmission } from '../routing/resubmission.js';
 
 /** One registration as register_incoming_batch (migration 0013) takes it. */
 export interface RegistrationCall {
@@ -21,6 +22,8 @@ export interface RegistrationAnswer {
   arrivalNumber?: number;
   stale?: boolean;
   duplicate?: { id: string; arrivalNumber: number; arrivalDate: string };
+  /** The open matter this registration sends again (routing/resubmission.ts). */
+  resubmission?: Resubmission;
   error?: { code: string; message: string };
 }
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 
 export type Row = Record<string, unknown>;
 
@@ -146,7 +147,7 @@ export async function openDb(opts: { databaseUrl?: string; dataDir?: string; mem
     fs.mkdirSync(dir, { recursive: true });
   }
   const lite = await PGlite.create(dir, {
-    extensions: { unaccent, pg_trgm },
+    extensions: { unaccent, pg_trgm, intarray },
     parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
   });
   return new PgliteDb(lite);

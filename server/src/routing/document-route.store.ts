@@ -2,6 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { Route } from './engine.js';
 import type { DocumentForRouting, Reference } from './facts.js';
 import type { RoutedDocument } from './service.js';
+import { withResubmission, type Resubmission } from './resubmission.js';
 
 export interface StoredRoute {
   documentId: string;
@@ -13,7 +14,25 @@ export interface StoredRoute {
   overridden: boolean;
   overrideReason: string | null;
   computedAt: string;
+  /** The open matter this document sends again (resubmission.ts), shown as a flag. */
+  resubmission: Resubmission | null;
 }
+
+/** A stored route as people see it: with the resubmission flag when the document has the link. */
+export const shownRoute = (s: StoredRoute): Route => withResubmission(s.route, s.resubmission);
+
+/** A stored route as the API answers it (route.schema.ts StoredRouteOut). */
+export const storedRouteOut = (s: StoredRoute) => ({
+  ...shownRoute(s),
+  policyVersion: s.policyVersion,
+  field: s.field,
+  routeDate: s.routeDate,
+  acted: s.acted,
+  overridden: s.overridden,
+  overrideReason: s.overrideReason,
+  computedAt: s.computedAt,
+  resubmissionOf: s.resubmission ? { id: s.resubmission.id, arrivalNumber: s.resubmission.arrivalNumber } : null,
+});
 
 interface Row {
   document_id: string;
@@ -27,6 +46,9 @@ interface Row {
   overridden: boolean;
   override_reason: string | null;
   computed_at: Date;
+  resubmission_of: string | null;
+  resub_arrival_number: number | null;
+  resub_flow: string | null;
 }
 
 const toStored = (r: Row): StoredRoute => ({
@@ -39,6 +61,9 @@ const toStored = (r: Row): StoredRoute => ({
   overridden: r.overridden,
   overrideReason: r.override_reason,
   computedAt: new Date(r.computed_at).toISOString(),
+  resubmission: r.resubmission_of
+    ? { id: r.resubmission_of, arrivalNumber: r.resub_arrival_number ?? 0, flow: r.resub_flow ?? '' }
+    : null,
 });
 
 /** A route as the document_routes row it is stored as (also sent whole to register_incoming). */
@@ -51,6 +76,8 @@ export interface RouteRow {
   field_code: string | null;
   field_source: string;
   field_confidence: number | null;
+  /** For register_incoming: run resubmission control in the same statement (a commune sender). */
+  check_resubmission: boolean;
 }
 
 export function routeRow(documentId: string, date: string, given: string[], routed: RoutedDocument): RouteRow {
@@ -63,6 +90,7 @@ export function routeRow(documentId: string, date: string, given: string[], rout
     field_code: given[0] ?? routed.field?.field ?? null,
     field_source: given.length ? 'given' : routed.field ? routed.field.method : 'none',
     field_confidence: given.length ? 1 : (routed.field?.confidence ?? null),
+    check_resubmission: routed.checksResubmission,
   };
 }
 
@@ -76,10 +104,11 @@ export async function saveRoute(
 ): Promise<string> {
   const r = routeRow(documentId, date, given, routed);
   const rows = await q.query<{ generation: string }>(
-    `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source, field_confidence)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+    `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source,
+       field_confidence, resubmission_of)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
      ON CONFLICT (document_id) DO UPDATE SET policy_version = $2, route_date = $3, flow = $4, route = $5, field_code = $6,
-       field_source = $7, field_confidence = $8, computed_at = now()
+       field_source = $7, field_confidence = $8, resubmission_of = $9, computed_at = now()
      RETURNING (SELECT value FROM app_meta WHERE key = 'routing_generation') AS generation`,
     [
       r.document_id,
@@ -90,6 +119,7 @@ export async function saveRoute(
       r.field_code,
       r.field_source,
       r.field_confidence,
+      routed.resubmission?.id ?? null,
     ],
   );
   return rows[0]?.generation ?? '';
@@ -97,9 +127,14 @@ export async function saveRoute(
 
 export async function loadRoute(q: Queryable, documentId: string, forUpdate = false): Promise<StoredRoute | null> {
   const r = (
-    await q.query<Row>(`SELECT * FROM document_routes WHERE document_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
-      documentId,
-    ])
+    await q.query<Row>(
+      `SELECT r.*, x.arrival_number AS resub_arrival_number, xr.flow AS resub_flow
+       FROM document_routes r
+       LEFT JOIN documents x ON x.id = r.resubmission_of
+       LEFT JOIN document_routes xr ON xr.document_id = r.resubmission_of
+       WHERE r.document_id = $1 ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
+      [documentId],
+    )
   )[0];
   return r ? toStored(r) : null;
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { loadRoute, routeRow, routingInputOf, saveRoute, type RouteRow } from './document-route.store.js';
+import { loadRoute, routeRow, routingInputOf, saveRoute, shownRoute, type RouteRow } from './document-route.store.js';
+import { withResubmission, type Resubmission } from './resubmission.js';
 import type { RoutedDocument, Routing } from './service.js';
 import type { Reference } from './facts.js';
 
@@ -20,7 +21,7 @@ export interface RouteSummary {
 
 export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
   return {
-    ...routed.route,
+    ...withResubmission(routed.route, routed.resubmission),
     policyVersion: routed.policyVersion,
     field: {
       code: given[0] ?? routed.field?.field ?? null,
@@ -30,10 +31,14 @@ export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
   };
 }
 
-/** What registration stores for a route: the row, and the routing generation it was computed on. */
+/**
+ * What registration stores for a route: the row, and the routing generation it was computed on.
+ * `written` receives what the write found: the open matter this document sends again.
+ */
 export interface RoutePlan {
   row: RouteRow;
   generation: string;
+  written: (resubmission: Resubmission | null) => void;
 }
 
 /**
@@ -53,9 +58,20 @@ export function routeOnRegister(routing: Routing, given: { references?: Referenc
   ): Promise<RoutePlan> => {
     if (fresh) await routing.fresh(q);
     const input = { ...(await routing.inputOf(q, doc, given.references ?? [])), text: given.text };
-    const routed = await routing.compute(q, input, { duplicateOf: dup, documentId: doc.id }, undefined, !fresh);
-    out.route = summary(routed, input.fields ?? []);
-    return { row: routeRow(doc.id, input.date, input.fields ?? [], routed), generation: routed.generation };
+    const routed = await routing.compute(
+      q,
+      input,
+      { duplicateOf: dup, documentId: doc.id, lookupResubmission: false },
+      undefined,
+      !fresh,
+    );
+    return {
+      row: routeRow(doc.id, input.date, input.fields ?? [], routed),
+      generation: routed.generation,
+      written: (resubmission) => {
+        out.route = summary({ ...routed, resubmission }, input.fields ?? []);
+      },
+    };
   };
   return { plan, out };
 }
@@ -70,7 +86,7 @@ export function routeOnUpdate(routing: Routing) {
     const stored = await loadRoute(q, doc.id, true);
     const input = await routingInputOf(q, doc.id);
     if (stored?.acted) {
-      out.route = { ...stored.route, policyVersion: stored.policyVersion, field: stored.field };
+      out.route = { ...shownRoute(stored), policyVersion: stored.policyVersion, field: stored.field };
       return;
     }
     const routed = await routing.compute(q, input, {

@@ -23,6 +23,8 @@ export const StoredRouteOut = RouteOut.extend({
   overridden: z.boolean(),
   overrideReason: z.string().nullable(),
   computedAt: z.string(),
+  /** The earlier document this one sends again (resubmission control of commune documents). */
+  resubmissionOf: z.object({ id: z.string(), arrivalNumber: z.number() }).nullable(),
 });
 
 export const ReferenceIn = z.object({

@@ -10,7 +10,7 @@ import { loadDocument } from '../documents/document.store.js';
 import { IncomingIn } from '../documents/document.schema.js';
 import { dateInVietnam } from '../documents/numbering.js';
 import { compilePolicy } from './engine.js';
-import { loadRoute, routingInputOf } from './document-route.store.js';
+import { loadRoute, routingInputOf, storedRouteOut } from './document-route.store.js';
 import { routeChanges } from './dry-run.js';
 import { COMPETENCE_LEVELS, FLOWS, REQUEST_KINDS, type Policy } from './policy.js';
 import { RouteOut, StoredRouteOut } from './route.schema.js';
@@ -103,16 +103,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
       await loadDocument(db, req.user!, req.params.id);
       const s = await loadRoute(db, req.params.id);
       if (!s) throw notFound('luồng xử lý');
-      return {
-        ...s.route,
-        policyVersion: s.policyVersion,
-        field: s.field,
-        routeDate: s.routeDate,
-        acted: s.acted,
-        overridden: s.overridden,
-        overrideReason: s.overrideReason,
-        computedAt: s.computedAt,
-      };
+      return storedRouteOut(s);
     },
   );
 
@@ -193,17 +184,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
           reason: b.reason,
           field: b.field,
         });
-        const after = (await loadRoute(q, req.params.id))!;
-        return {
-          ...after.route,
-          policyVersion: after.policyVersion,
-          field: after.field,
-          routeDate: after.routeDate,
-          acted: after.acted,
-          overridden: after.overridden,
-          overrideReason: after.overrideReason,
-          computedAt: after.computedAt,
-        };
+        return storedRouteOut((await loadRoute(q, req.params.id))!);
       }),
   );
 
@@ -317,9 +298,11 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
       const items = [];
       for (const d of docs) {
         const input = await routingInputOf(db, d.id);
+        // Resubmission is a link between documents, not a policy outcome: the same on both sides.
         const extras = {
           documentId: d.id,
           duplicateOf: input.duplicateOf ? { id: input.duplicateOf, arrivalNumber: null } : null,
+          lookupResubmission: false,
         };
         // Both sides evaluated now on the document's own date, so only the policy differs.
         const before = await routing.compute(db, input, extras, liveCompiled);

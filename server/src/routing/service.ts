@@ -10,6 +10,7 @@ import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.
 import { suggestField, type FieldSuggestion } from './suggest.js';
 import { classify, coldStartModel, deserializeModel, type FieldModel } from './classifier.js';
 import { enqueue } from '../platform/jobs.js';
+import { findResubmission, type Resubmission } from './resubmission.js';
 
 export interface RoutedDocument {
   route: Route;
@@ -17,6 +18,10 @@ export interface RoutedDocument {
   field: FieldSuggestion | null;
   /** The routing generation the caches were built from (see org/generation.ts). */
   generation: string;
+  /** The open matter this document sends again (resubmission.ts); not part of `route`. */
+  resubmission: Resubmission | null;
+  /** Whether resubmission control applies: the sender is a commune's People's Committee. */
+  checksResubmission: boolean;
 }
 
 export interface RoutingDeps {
@@ -38,6 +43,8 @@ interface Cache {
 export interface RoutingExtras {
   duplicateOf?: { id: string; arrivalNumber: number | null } | null;
   documentId?: string;
+  /** False when the caller does not need the link: registration (the write finds it), dry runs. */
+  lookupResubmission?: boolean;
 }
 
 /**
@@ -111,19 +118,14 @@ export function createRouting(deps: RoutingDeps) {
       });
     }
     if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: 'Văn bản có độ mật.' });
-    // Resubmission control is one of the four checks on commune documents (domain.md §4).
-    const resub =
-      senderLevelOf(d.issuer.name, d.issuer.level) === 'commune'
-        ? await findResubmission(q, d, extras.documentId)
+    // Resubmission control is one of the four checks on commune documents (domain.md §4). At
+    // registration register_incoming runs it in the same statement (resubmission.ts).
+    const checksResubmission = senderLevelOf(d.issuer.name, d.issuer.level) === 'commune';
+    const resubmission =
+      checksResubmission && extras.lookupResubmission !== false
+        ? await findResubmission(q, d.issuer, d.subject, extras.documentId ?? null)
         : null;
-    if (resub) {
-      flags.push({
-        code: 'RESUBMISSION',
-        message: `Gửi lại nội dung của văn bản đến số ${resub.arrivalNumber} (${resub.flow === 'RETURN_TO_SENDER' ? 'đã trả lại' : 'đang xử lý'}).`,
-        reason: `Cùng cơ quan gửi và trích yếu gần giống văn bản đến số ${resub.arrivalNumber}.`,
-      });
-    }
-    return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, resubmissionOf: resub?.id ?? null };
+    return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, checksResubmission, resubmission };
   }
 
   /**
@@ -137,7 +139,7 @@ export function createRouting(deps: RoutingDeps) {
     extras: RoutingExtras = {},
     usePolicy?: { version: number; compiled: CompiledPolicy },
     trustCache = false,
-  ): Promise<RoutedDocument & { resubmissionOf: string | null }> {
+  ): Promise<RoutedDocument> {
     const c = await fresh(q, trustCache);
     const live = usePolicy ?? c.live;
     if (!live) throw new Error('no published routing policy');
@@ -178,7 +180,8 @@ export function createRouting(deps: RoutingDeps) {
       route: r,
       policyVersion: live.version,
       field,
-      resubmissionOf: look.resubmissionOf,
+      resubmission: look.resubmission,
+      checksResubmission: look.checksResubmission,
       generation: c.generation,
     };
   }
@@ -270,57 +273,4 @@ function levelText(l: string): string {
       } as Record<string, string>
     )[l] ?? l
   );
-}
-
-// Resubmission control compares each commune document with up to 50 open matters of its sender,
-// the same ones document after document: their bigram sets are kept (cleared whole when full).
-const bigramMemo = new Map<string, Set<string>>();
-
-function bigrams(s: string): Set<string> {
-  let b = bigramMemo.get(s);
-  if (!b) {
-    if (bigramMemo.size >= 4096) bigramMemo.clear();
-    b = computeBigrams(s);
-    bigramMemo.set(s, b);
-  }
-  return b;
-}
-
-function computeBigrams(s: string): Set<string> {
-  const w = foldVietnamese(s)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
-  return out;
-}
-
-/** Jaccard similarity of syllable bigrams: near-identical subjects score above 0.6. */
-function jaccard(x: Set<string>, y: Set<string>): number {
-  if (!x.size || !y.size) return 0;
-  let inter = 0;
-  for (const g of x) if (y.has(g)) inter++;
-  return inter / (x.size + y.size - inter);
-}
-
-async function findResubmission(q: Queryable, d: DocumentForRouting, selfId?: string) {
-  if (!d.issuer.unitId && !d.issuer.name) return null;
-  const rows = await q.query<{ id: string; subject: string; arrival_number: number; flow: string }>(
-    // document_routes_open_idx (migration 0014) holds exactly the open flows per sender, newest
-    // first; each candidate is then fetched by its key until 50 are found. Both steps are fenced
-    // (LIMIT, OFFSET 0) so that a plan made while the tables were small cannot walk the documents.
-    `SELECT d.id, d.subject, d.arrival_number, c.flow
-     FROM (SELECT r.document_id, r.flow, r.route_date FROM document_routes r
-       WHERE r.sender_key = document_sender_key($1::uuid, $2) AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE')
-       ORDER BY r.route_date DESC LIMIT 500) c
-     CROSS JOIN LATERAL (SELECT x.id, x.subject, x.arrival_number, x.direction, x.status, x.created_at
-       FROM documents x WHERE x.id = c.document_id OFFSET 0) d
-     WHERE c.document_id IS DISTINCT FROM $3::uuid AND d.direction = 'in' AND d.status <> 'done'
-       AND d.created_at > now() - interval '365 days'
-     ORDER BY c.route_date DESC LIMIT 50`,
-    [d.issuer.unitId, d.issuer.name, selfId ?? null],
-  );
-  const mine = bigrams(d.subject);
-  const hit = rows.find((r) => jaccard(mine, bigrams(r.subject)) >= 0.6);
-  return hit ? { id: hit.id, arrivalNumber: hit.arrival_number, flow: hit.flow } : null;
 }
