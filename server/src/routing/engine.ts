@@ -272,7 +272,7 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
       r.leader = leader;
       r.reasons.push({
         rule: 'default',
-        text: `Lãnh đạo phụ trách lĩnh vực/địa bàn theo phân công ngày ${ctx.from}: ${leader.name}.`,
+        text: `Lãnh đạo phụ trách lĩnh vực/địa bàn theo phân công ngày ${viDate(ctx.from)}: ${leader.name}.`,
       });
     }
   }
