@@ -15,6 +15,8 @@ import {
   createBenchDatabase,
   fmt,
   percentile,
+  postgresCpuMs,
+  processCpuMs,
   row,
   runConcurrent,
   type RunStats,
@@ -135,9 +137,29 @@ async function main() {
     const per = Math.ceil(REGS / ROUNDS);
     const oursRounds: RunStats[] = [];
     const plainRounds: RunStats[] = [];
+    // CPU per registration of each side, its app process and the PostgreSQL server, read from
+    // /proc around each round (Linux, PostgreSQL on this machine; otherwise not reported).
+    const cpu = { ours: { app: 0, db: 0 }, plain: { app: 0, db: 0 }, seen: true };
+    const measured = async (side: 'ours' | 'plain', pid: number, f: () => Promise<RunStats>) => {
+      const a0 = processCpuMs(pid);
+      const d0 = postgresCpuMs();
+      const stats = await f();
+      const a1 = processCpuMs(pid);
+      const d1 = postgresCpuMs();
+      if (a0 === null || a1 === null || d0 === null || d1 === null) cpu.seen = false;
+      else {
+        cpu[side].app += (a1 - a0) / stats.n;
+        cpu[side].db += (d1 - d0) / stats.n;
+      }
+      return stats;
+    };
     for (let r = 0; r < ROUNDS; r++) {
-      oursRounds.push(await runConcurrent(CLIENTS, per, (i) => reg(r * per + i)));
-      plainRounds.push(await runConcurrent(CLIENTS, per, (i) => regPlain(2_000_000 + r * per + i)));
+      oursRounds.push(await measured('ours', app.pid, () => runConcurrent(CLIENTS, per, (i) => reg(r * per + i))));
+      plainRounds.push(
+        await measured('plain', unrouted.pid, () =>
+          runConcurrent(CLIENTS, per, (i) => regPlain(2_000_000 + r * per + i)),
+        ),
+      );
     }
     // Rates: registrations over the time the side ran; p95 over all of the side's registrations.
     const side = (rs: RunStats[]) => ({
@@ -153,6 +175,16 @@ async function main() {
       oursRounds.map((o, k) => plainRounds[k]!.perSecond / o.perSecond - 1),
       50,
     );
+
+    // One registration at a time: the time routing adds to a registration's own path, without
+    // queueing behind other registrations. Rounds interleaved as above; medians pooled.
+    const single: { ours: number[]; plain: number[] } = { ours: [], plain: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      single.ours.push(...(await runConcurrent(1, 50, (i) => reg(3_000_000 + r * 50 + i))).latencies);
+      single.plain.push(...(await runConcurrent(1, 50, (i) => regPlain(3_100_000 + r * 50 + i))).latencies);
+    }
+    const singleOurs = percentile(single.ours, 50);
+    const singlePlain = percentile(single.plain, 50);
 
     await raw.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n int, subject text, search_text text,
       search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED)`);
@@ -195,6 +227,29 @@ async function main() {
         '< 10%',
       ),
     );
+    lines.push(
+      row(
+        'registration time, 1 client, median (ms)',
+        fmt(singleOurs, 2),
+        fmt(singlePlain, 2) + ' (without routing)',
+        `routing adds ${fmt((singleOurs / singlePlain - 1) * 100)}%`,
+        '< 10%',
+      ),
+    );
+    if (cpu.seen) {
+      const n = ROUNDS;
+      const ours = (cpu.ours.app + cpu.ours.db) / n;
+      const plain = (cpu.plain.app + cpu.plain.db) / n;
+      lines.push(
+        row(
+          'CPU per registration, app + PostgreSQL (ms)',
+          `${fmt(ours, 3)} (${fmt(cpu.ours.app / n, 3)} + ${fmt(cpu.ours.db / n, 3)})`,
+          `${fmt(plain, 3)} (${fmt(cpu.plain.app / n, 3)} + ${fmt(cpu.plain.db / n, 3)}) without routing`,
+          `routing adds ${fmt((ours / plain - 1) * 100)}%`,
+          '< 10%',
+        ),
+      );
+    }
 
     // Load DOCS documents straight into the table the app reads.
     const t0 = performance.now();

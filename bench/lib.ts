@@ -1,9 +1,42 @@
 /** Small helpers shared by the benchmark scripts. Benchmarks print ratios measured side by side in one run. */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
+
+/**
+ * CPU time in ms a process has used, from /proc/<pid>/schedstat (Linux); null elsewhere. With
+ * `postgresCpuMs`, a benchmark can say what a unit of work costs the app and the database.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time in ms of every PostgreSQL process on this machine (server and backends); null if none is visible. */
+export function postgresCpuMs(): number | null {
+  let total = 0;
+  let seen = false;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    const ms = processCpuMs(Number(d));
+    if (ms !== null) {
+      total += ms;
+      seen = true;
+    }
+  }
+  return seen ? total : null;
+}
 
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -138,8 +138,8 @@ export function buildFacts(
   catalogue: readonly CompetenceEntry[],
   ourCodes: ReadonlySet<string>,
 ): Facts {
-  const folded = foldVietnamese(`${d.subject}\n${d.text ?? ''}`);
   const foldedSubject = foldVietnamese(d.subject);
+  const folded = d.text ? foldVietnamese(`${d.subject}\n${d.text}`) : foldedSubject;
   const requestKind = requestKindOf(d.type, foldedSubject);
   const advRef = (d.references ?? []).find((r) => r.kind === 'advice');
   const adviceEvidence = advRef ? `văn bản ${advRef.code}` : adviceInText(folded);
