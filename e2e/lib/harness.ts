@@ -107,3 +107,15 @@ export async function login(page: Page, baseURL: string, username: string, passw
   await page.getByTestId('login-submit').click();
   await expectVisible(page.getByTestId('navbar'), 15_000);
 }
+
+/** Registers an incoming document through the API with the browser's session (cookie + CSRF token); answers its id. */
+export async function registerViaApi(page: Page, baseURL: string, body: Record<string, unknown>): Promise<string> {
+  const me = await page.request.get(`${baseURL}/api/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await page.request.post(`${baseURL}/api/incoming`, {
+    data: body,
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(res.status() === 201, `registration via API answered ${res.status()}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}

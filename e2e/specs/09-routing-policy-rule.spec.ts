@@ -1,5 +1,14 @@
 import type { Page } from 'playwright-core';
-import { defineSpec, expect, expectText, expectVisible, login, todayHcm, vnDate } from '../lib/harness.ts';
+import {
+  defineSpec,
+  expect,
+  expectText,
+  expectVisible,
+  login,
+  registerViaApi,
+  todayHcm,
+  vnDate,
+} from '../lib/harness.ts';
 
 const RULE_ID = 'bao-cao-y-te';
 const SUBMIT = 'Trình lãnh đạo UBND tỉnh';
@@ -10,18 +19,6 @@ async function pickOption(page: Page, testId: string, name: string | RegExp): Pr
     .getByRole('option', { name, exact: typeof name === 'string' })
     .first()
     .click();
-}
-
-/** Registers a document through the API with the browser's session (cookie + CSRF token). */
-async function registerViaApi(page: Page, baseURL: string, body: Record<string, unknown>): Promise<string> {
-  const me = await page.request.get(`${baseURL}/api/auth/me`);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await page.request.post(`${baseURL}/api/incoming`, {
-    data: body,
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(res.status() === 201, `registration via API answered ${res.status()}: ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
 }
 
 export default defineSpec(

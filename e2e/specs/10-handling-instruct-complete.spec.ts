@@ -1,23 +1,21 @@
 import type { Page } from 'playwright-core';
-import { addDays, defineSpec, expect, expectText, expectVisible, login, todayHcm, vnDate } from '../lib/harness.ts';
+import {
+  addDays,
+  defineSpec,
+  expect,
+  expectText,
+  expectVisible,
+  login,
+  registerViaApi,
+  todayHcm,
+  vnDate,
+} from '../lib/harness.ts';
 
 const DEPARTMENT = 'Phòng Kinh tế tổng hợp';
 const CLERK = 'Trần Thị Lan';
 const LEADER = 'Đỗ Văn Hải';
 const HEAD = 'Nguyễn Thị Mai';
 const SPECIALIST = 'Lê Văn Phúc';
-
-/** Registers a document through the API with the browser's session (cookie + CSRF token). */
-async function registerViaApi(page: Page, baseURL: string, body: Record<string, unknown>): Promise<string> {
-  const me = await page.request.get(`${baseURL}/api/auth/me`);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await page.request.post(`${baseURL}/api/incoming`, {
-    data: body,
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(res.status() === 201, `registration via API answered ${res.status()}: ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
-}
 
 async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();

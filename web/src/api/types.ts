@@ -421,6 +421,8 @@ export interface StoredRoute extends Route {
   overridden: boolean;
   overrideReason: string | null;
   computedAt: string;
+  /** The earlier document this one sends again (resubmission control of commune documents). */
+  resubmissionOf: { id: string; arrivalNumber: number } | null;
 }
 
 export interface RouteOverrideInput {

@@ -85,6 +85,8 @@ const routingEn: Shape<typeof routingVi> = {
     computedAt: 'computed at {{at}}',
     overridden: 'Overridden',
     overrideReason: 'Reason for the change',
+    resubmissionOf: 'Sends again the matter of',
+    arrivalNumber: 'incoming document no. {{n}}',
     none: 'This document has no route yet.',
     suggested: 'Suggested {{pct}}% — needs confirmation',
     noField: 'Unknown — needs confirmation',

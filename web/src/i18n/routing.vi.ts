@@ -81,6 +81,8 @@ const routingVi = {
     computedAt: 'tính lúc {{at}}',
     overridden: 'Đã điều chỉnh',
     overrideReason: 'Lý do điều chỉnh',
+    resubmissionOf: 'Gửi lại nội dung của',
+    arrivalNumber: 'văn bản đến số {{n}}',
     none: 'Văn bản này chưa được phân luồng.',
     suggested: 'Gợi ý {{pct}}% — cần xác nhận',
     noField: 'Chưa xác định — cần xác nhận',

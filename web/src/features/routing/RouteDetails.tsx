@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { Alert, Badge, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Route, StoredRoute } from '../../api/types';
 import { formatDate } from '../../lib/date';
+import { documentPath } from '../../routes/paths';
 import { flowColor, useRoutingLabels } from './labels';
 
 // Badges keep their whole text in narrow cells.
@@ -146,6 +148,14 @@ export function RouteDetails({ route, compact = false }: { route: Route | Stored
         </Table.Tbody>
       </Table>
       <RouteFlags flags={route.flags} />
+      {stored?.resubmissionOf && (
+        <Text size="sm" data-testid="route-resubmission-of">
+          {t('route.resubmissionOf')}{' '}
+          <Anchor component={Link} to={documentPath(stored.resubmissionOf.id)}>
+            {t('route.arrivalNumber', { n: stored.resubmissionOf.arrivalNumber })}
+          </Anchor>
+        </Text>
+      )}
       {!compact && route.guidance && (
         <Alert color="red" variant="light" title={t('route.guidance')} data-testid="route-guidance">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
