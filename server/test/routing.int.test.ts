@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, movableClock, startTestServer, type Session, type TestServer } from './helpers.js';
+import type { Queryable } from '../src/platform/db.js';
+import { createRouting } from '../src/routing/service.js';
+import { calendarLoader } from '../src/routing/deadline.js';
+import { storedDays } from '../src/calendar/calendar.store.js';
 
 let s: TestServer;
 let clerk: Session;
@@ -26,6 +30,30 @@ const preview = (body: object) =>
   s.app.inject({ method: 'POST', url: '/api/routing/preview', headers: clerk.headers, payload: body });
 const register = (body: object) =>
   s.app.inject({ method: 'POST', url: '/api/incoming', headers: clerk.headers, payload: body });
+
+describe('routing caches', () => {
+  it('are built once when the first requests of an instance arrive together', async () => {
+    const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
+    const seen: string[] = [];
+    const q: Queryable = {
+      query: (sql, params) => {
+        seen.push(sql);
+        return s.db.query(sql, params);
+      },
+      exec: (sql) => s.db.exec(sql),
+    };
+    const doc = {
+      issuer: { unitId: null, name: 'Sở Y tế' },
+      type: 'CV',
+      subject: 'V/v tăng cường phòng chống dịch sốt xuất huyết',
+      date: '2026-03-10',
+    };
+    const routed = await Promise.all(Array.from({ length: 8 }, () => routing.compute(q, doc, {}, undefined, true)));
+    expect(new Set(routed.map((r) => r.route.flow)).size).toBe(1);
+    expect(seen.filter((x) => x.includes('FROM routing_policies'))).toHaveLength(1);
+    expect(seen.filter((x) => x.includes('FROM classifier_models'))).toHaveLength(1);
+  });
+});
 
 describe('routing the demo policy', () => {
   it('sends a commune’s land proposal without agency advice to Sở Nông nghiệp và Môi trường first', async () => {

@@ -36,7 +36,8 @@ interface Cache {
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
   fieldNames: Map<string, string>;
-  model: FieldModel | null;
+  /** Loaded or trained on first use; a promise, so that concurrent first uses share it. */
+  model: Promise<FieldModel> | null;
 }
 
 /** Extra inputs from the register: links found by looking at other documents. */
@@ -55,12 +56,31 @@ export interface RoutingExtras {
 export function createRouting(deps: RoutingDeps) {
   let cache: Cache | null = null;
 
+  // Requests that find the caches missing or stale at the same moment (the first ones after a
+  // start, or after an organisation change) share one rebuild instead of each loading and
+  // compiling everything, and training the cold-start classifier, for itself.
+  let building: { generation: string; promise: Promise<Cache> } | null = null;
+
   async function fresh(q: Queryable, trustCache = false): Promise<Cache> {
     if (trustCache && cache) return cache;
     const generation = await routingGeneration(q);
     if (cache && cache.generation === generation) return cache;
+    if (building?.generation !== generation) {
+      const promise = build(q, generation).then(
+        (c) => (cache = c),
+        (e: unknown) => {
+          building = null;
+          throw e;
+        },
+      );
+      building = { generation, promise };
+    }
+    return building.promise;
+  }
+
+  async function build(q: Queryable, generation: string): Promise<Cache> {
     const live = await policyByStatus(q, 'published');
-    cache = {
+    return {
       generation,
       live: live ? { version: live.version, policy: live.policy, compiled: compilePolicy(live.policy) } : null,
       catalogue: await loadCatalogue(q),
@@ -71,7 +91,6 @@ export function createRouting(deps: RoutingDeps) {
       ),
       model: null,
     };
-    return cache;
   }
 
   async function calendar(q: Queryable, c: Cache, year: number): Promise<WorkCalendar> {
@@ -197,16 +216,21 @@ export function createRouting(deps: RoutingDeps) {
     policy: CompiledPolicy,
     d: DocumentForRouting,
   ): Promise<FieldSuggestion | null> {
-    if (!c.model) {
-      const saved = (
-        await q.query<{ model: string }>(`SELECT model::text AS model FROM classifier_models WHERE name = 'fields'`)
-      )[0];
-      c.model = saved ? deserializeModel(saved.model) : coldStartModel(policy.keywords);
-    }
-    const r = classify(c.model, d.subject, { body: d.text ?? '' });
+    c.model ??= loadModel(q, policy).catch((e: unknown) => {
+      c.model = null;
+      throw e;
+    });
+    const r = classify(await c.model, d.subject, { body: d.text ?? '' });
     if (r.matched > 0)
       return { field: r.field, confidence: Math.round(r.confidence * 100) / 100, method: 'classifier' };
     return suggestField(policy.keywords, `${d.subject}\n${d.text ?? ''}`);
+  }
+
+  async function loadModel(q: Queryable, policy: CompiledPolicy): Promise<FieldModel> {
+    const saved = (
+      await q.query<{ model: string }>(`SELECT model::text AS model FROM classifier_models WHERE name = 'fields'`)
+    )[0];
+    return saved ? deserializeModel(saved.model) : coldStartModel(policy.keywords);
   }
 
   /**
