@@ -96,6 +96,15 @@ export async function createBenchDatabase(base: string): Promise<{ url: string; 
     drop: async () => {
       const d = new pg.Client({ connectionString: base });
       await d.connect();
+      // Closed pools' connections may still be leaving; forced out, they would raise an error
+      // in a process that no longer listens to them.
+      for (let i = 0; i < 50; i++) {
+        const r = await d.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (r.rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await d.end();
     },
