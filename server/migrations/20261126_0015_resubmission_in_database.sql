@@ -101,16 +101,16 @@ FROM documents d WHERE d.id = r.document_id AND r.flow IN ('RETURN_TO_SENDER', '
 -- sorted them (1,400 rows for 50, 1 ms, found with auto_explain); bitmap scans and sorts are
 -- therefore ruled out here, which leaves the walk down the index that stops after 50.
 CREATE FUNCTION find_resubmission(p_sender text, p_grams int[], p_self uuid)
-RETURNS TABLE (id uuid, arrival_number int, flow text) LANGUAGE plpgsql STABLE
+RETURNS TABLE (id uuid, arrival_number int, flow text, secrecy int) LANGUAGE plpgsql STABLE
 SET enable_bitmapscan = off SET enable_sort = off AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT d.id, d.arrival_number, c.flow
+  SELECT d.id, d.arrival_number, c.flow, d.secrecy
   FROM (SELECT r.document_id, r.flow, r.route_date, r.subject_grams FROM document_routes r
         WHERE r.sender_key = p_sender AND r.flow IN ('RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE')
         ORDER BY r.route_date DESC LIMIT 50) c
-  CROSS JOIN LATERAL (SELECT x.id, x.arrival_number, x.direction, x.status, x.created_at
+  CROSS JOIN LATERAL (SELECT x.id, x.arrival_number, x.direction, x.status, x.created_at, x.secrecy
     FROM documents x WHERE x.id = c.document_id OFFSET 0) d
   WHERE c.document_id IS DISTINCT FROM p_self AND grams_similar(c.subject_grams, p_grams)
     AND d.direction = 'in' AND d.status <> 'done' AND d.created_at > now() - interval '365 days'
@@ -120,7 +120,7 @@ $$;
 
 -- p_route may carry "check_resubmission": true (a commune sender, routing/service.ts); then the
 -- document's subject is compared with the sender's open matters, the link is stored with the
--- route and answered as {resubmission:{id, arrivalNumber, flow}} beside the arrival number.
+-- route and answered as {resubmission:{id, arrivalNumber, flow, secrecy}} beside the arrival number.
 CREATE OR REPLACE FUNCTION register_incoming(
   p_doc jsonb, p_files jsonb, p_route jsonb, p_generation text, p_check_duplicate boolean, p_scope text,
   p_at timestamptz, p_actor_id uuid, p_actor_name text, p_action text, p_after jsonb,
@@ -183,7 +183,8 @@ BEGIN
       IF FOUND THEN
         resub_id := resub.id;
         answer := answer || jsonb_build_object('resubmission',
-          jsonb_build_object('id', resub.id, 'arrivalNumber', resub.arrival_number, 'flow', resub.flow));
+          jsonb_build_object('id', resub.id, 'arrivalNumber', resub.arrival_number, 'flow', resub.flow,
+            'secrecy', resub.secrecy));
       END IF;
     END IF;
     INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source,

@@ -290,6 +290,36 @@ describe('routes of registered documents', () => {
     expect(elsewhere.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
   });
 
+  it('does not tell a viewer without clearance which secret document is sent again', async () => {
+    const secret = await register({
+      ...landProposal,
+      number: 64,
+      secrecy: 1,
+      subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ ông Đinh Văn Hùng thôn Phú Mỹ',
+    });
+    expect(secret.json().route.flow).toBe('RETURN_TO_SENDER');
+    const again = await register({
+      ...landProposal,
+      number: 65,
+      subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ ông Đinh Văn Hùng thôn Phú Mỹ (lần 2)',
+    });
+    // The clerk (cleared for Mật) sees which one.
+    expect(again.json().route.flags.find((f: { code: string }) => f.code === 'RESUBMISSION').message).toContain(
+      `số ${secret.json().arrivalNumber}`,
+    );
+    const viewer = await login(s.app, 'chuyenvien'); // clearance 0
+    const seen = await s.app.inject({
+      url: `/api/documents/${again.json().id}/route`,
+      headers: { cookie: viewer.cookie },
+    });
+    expect(seen.statusCode).toBe(200);
+    const flag = seen.json().flags.find((f: { code: string }) => f.code === 'RESUBMISSION');
+    expect(flag.message).toContain('có độ mật');
+    expect(flag.message).not.toContain(`số ${secret.json().arrivalNumber}`);
+    expect(JSON.stringify(seen.json().reasons)).not.toContain(`số ${secret.json().arrivalNumber}`);
+    expect(seen.json().resubmissionOf).toBeNull();
+  });
+
   it('finds a resubmission of a matter an override returned, and follows a corrected subject', async () => {
     const first = await register({
       ...landProposal,

@@ -28,7 +28,9 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       },
     },
     async (req, reply) => {
-      const r = routing ? routeOnRegister(routing, { references: req.body.references, text: req.body.text }) : null;
+      const r = routing
+        ? routeOnRegister(routing, req.user!.clearance, { references: req.body.references, text: req.body.text })
+        : null;
       // No transaction around it: registration writes with one statement, grouped with the
       // other registrations of the moment (registration-batch.ts).
       const doc = await registerIncoming(db, req.user!, req.body, {
@@ -53,7 +55,7 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       },
     },
     async (req) => {
-      const r = routing ? routeOnUpdate(routing) : null;
+      const r = routing ? routeOnUpdate(routing, req.user!.clearance) : null;
       const doc = await db.tx((q) =>
         updateIncoming(q, req.user!, req.params.id, req.body, { clock, afterUpdate: r?.hook }),
       );

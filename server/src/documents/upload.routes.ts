@@ -177,7 +177,10 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         );
       }
       const sha256 = await storage.put(up.bytes);
-      const routed = routeOnRegister(routing, { references: parsed.data.references, text: parsed.data.text });
+      const routed = routeOnRegister(routing, req.user!.clearance, {
+        references: parsed.data.references,
+        text: parsed.data.text,
+      });
       try {
         const doc = await registerIncoming(db, req.user!, parsed.data, {
           clock,

@@ -2,7 +2,7 @@ import type { Queryable } from '../platform/db.js';
 import type { Route } from './engine.js';
 import type { DocumentForRouting, Reference } from './facts.js';
 import type { RoutedDocument } from './service.js';
-import { withResubmission, type Resubmission } from './resubmission.js';
+import { mayKnow, withResubmission, type Resubmission } from './resubmission.js';
 
 export interface StoredRoute {
   documentId: string;
@@ -18,12 +18,13 @@ export interface StoredRoute {
   resubmission: Resubmission | null;
 }
 
-/** A stored route as people see it: with the resubmission flag when the document has the link. */
-export const shownRoute = (s: StoredRoute): Route => withResubmission(s.route, s.resubmission);
+/** A stored route as a viewer of the given clearance sees it: with the resubmission flag when the document has the link. */
+export const shownRoute = (s: StoredRoute, clearance: number): Route =>
+  withResubmission(s.route, s.resubmission, clearance);
 
 /** A stored route as the API answers it (route.schema.ts StoredRouteOut). */
-export const storedRouteOut = (s: StoredRoute) => ({
-  ...shownRoute(s),
+export const storedRouteOut = (s: StoredRoute, clearance: number) => ({
+  ...shownRoute(s, clearance),
   policyVersion: s.policyVersion,
   field: s.field,
   routeDate: s.routeDate,
@@ -31,7 +32,10 @@ export const storedRouteOut = (s: StoredRoute) => ({
   overridden: s.overridden,
   overrideReason: s.overrideReason,
   computedAt: s.computedAt,
-  resubmissionOf: s.resubmission ? { id: s.resubmission.id, arrivalNumber: s.resubmission.arrivalNumber } : null,
+  resubmissionOf:
+    s.resubmission && mayKnow(s.resubmission, clearance)
+      ? { id: s.resubmission.id, arrivalNumber: s.resubmission.arrivalNumber }
+      : null,
 });
 
 interface Row {
@@ -49,6 +53,7 @@ interface Row {
   resubmission_of: string | null;
   resub_arrival_number: number | null;
   resub_flow: string | null;
+  resub_secrecy: number | null;
 }
 
 const toStored = (r: Row): StoredRoute => ({
@@ -62,7 +67,12 @@ const toStored = (r: Row): StoredRoute => ({
   overrideReason: r.override_reason,
   computedAt: new Date(r.computed_at).toISOString(),
   resubmission: r.resubmission_of
-    ? { id: r.resubmission_of, arrivalNumber: r.resub_arrival_number ?? 0, flow: r.resub_flow ?? '' }
+    ? {
+        id: r.resubmission_of,
+        arrivalNumber: r.resub_arrival_number ?? 0,
+        flow: r.resub_flow ?? '',
+        secrecy: r.resub_secrecy ?? 0,
+      }
     : null,
 });
 
@@ -128,7 +138,7 @@ export async function saveRoute(
 export async function loadRoute(q: Queryable, documentId: string, forUpdate = false): Promise<StoredRoute | null> {
   const r = (
     await q.query<Row>(
-      `SELECT r.*, x.arrival_number AS resub_arrival_number, xr.flow AS resub_flow
+      `SELECT r.*, x.arrival_number AS resub_arrival_number, xr.flow AS resub_flow, x.secrecy AS resub_secrecy
        FROM document_routes r
        LEFT JOIN documents x ON x.id = r.resubmission_of
        LEFT JOIN document_routes xr ON xr.document_id = r.resubmission_of

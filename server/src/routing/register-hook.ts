@@ -19,9 +19,10 @@ export interface RouteSummary {
   field: { code: string | null; source: string; confidence: number | null };
 }
 
-export function summary(routed: RoutedDocument, given: string[]): RouteSummary {
+/** The route as answered to a viewer of the given clearance (see withResubmission). */
+export function summary(routed: RoutedDocument, given: string[], clearance: number): RouteSummary {
   return {
-    ...withResubmission(routed.route, routed.resubmission),
+    ...withResubmission(routed.route, routed.resubmission, clearance),
     policyVersion: routed.policyVersion,
     field: {
       code: given[0] ?? routed.field?.field ?? null,
@@ -48,7 +49,11 @@ export interface RoutePlan {
  * has moved meanwhile (another instance changed the organisation or the policy), and then it is
  * computed again on fresh data (`fresh`).
  */
-export function routeOnRegister(routing: Routing, given: { references?: Reference[]; text?: string } = {}) {
+export function routeOnRegister(
+  routing: Routing,
+  clearance: number,
+  given: { references?: Reference[]; text?: string } = {},
+) {
   const out: { route: RouteSummary | null } = { route: null };
   const plan = async (
     q: Queryable,
@@ -69,7 +74,7 @@ export function routeOnRegister(routing: Routing, given: { references?: Referenc
       row: routeRow(doc.id, input.date, input.fields ?? [], routed),
       generation: routed.generation,
       written: (resubmission) => {
-        out.route = summary({ ...routed, resubmission }, input.fields ?? []);
+        out.route = summary({ ...routed, resubmission }, input.fields ?? [], clearance);
       },
     };
   };
@@ -80,13 +85,13 @@ export function routeOnRegister(routing: Routing, given: { references?: Referenc
  * After a metadata change the route is recomputed, on its original date, until someone has
  * acted on it; an acted-on route stays as it was.
  */
-export function routeOnUpdate(routing: Routing) {
+export function routeOnUpdate(routing: Routing, clearance: number) {
   const out: { route: RouteSummary | null } = { route: null };
   const hook = async (q: Queryable, doc: DocumentView) => {
     const stored = await loadRoute(q, doc.id, true);
     const input = await routingInputOf(q, doc.id);
     if (stored?.acted) {
-      out.route = { ...shownRoute(stored), policyVersion: stored.policyVersion, field: stored.field };
+      out.route = { ...shownRoute(stored, clearance), policyVersion: stored.policyVersion, field: stored.field };
       return;
     }
     const routed = await routing.compute(q, input, {
@@ -94,7 +99,7 @@ export function routeOnUpdate(routing: Routing) {
       duplicateOf: input.duplicateOf ? { id: input.duplicateOf, arrivalNumber: null } : null,
     });
     await saveRoute(q, doc.id, input.date, input.fields ?? [], routed);
-    out.route = summary(routed, input.fields ?? []);
+    out.route = summary(routed, input.fields ?? [], clearance);
   };
   return { hook, out };
 }

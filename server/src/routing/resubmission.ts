@@ -13,6 +13,8 @@ export interface Resubmission {
   arrivalNumber: number;
   /** The earlier document's flow: RETURN_TO_SENDER (returned) or SEND_TO_AGENCY_FOR_ADVICE (pending). */
   flow: string;
+  /** The earlier document's secrecy: someone not cleared for it sees the flag, not which document. */
+  secrecy: number;
 }
 
 export async function findResubmission(
@@ -21,28 +23,32 @@ export async function findResubmission(
   subject: string,
   selfId: string | null,
 ): Promise<Resubmission | null> {
-  const [r] = await q.query<{ id: string; arrival_number: number; flow: string }>(
+  const [r] = await q.query<{ id: string; arrival_number: number; flow: string; secrecy: number }>(
     `SELECT * FROM find_resubmission(document_sender_key($1::uuid, $2), subject_grams($3), $4::uuid)`,
     [sender.unitId, sender.name, subject, selfId],
   );
-  return r ? { id: r.id, arrivalNumber: r.arrival_number, flow: r.flow } : null;
+  return r ? { id: r.id, arrivalNumber: r.arrival_number, flow: r.flow, secrecy: r.secrecy } : null;
 }
 
-/** The route as shown: with the RESUBMISSION flag and its reason when the document has the link. */
-export function withResubmission<R extends Pick<Route, 'flags' | 'reasons'>>(route: R, r: Resubmission | null): R {
+/** Whether a viewer may know which document is sent again (Luật Bảo vệ bí mật nhà nước 2018: need to know). */
+export const mayKnow = (r: Resubmission, clearance: number): boolean => r.secrecy <= clearance;
+
+/**
+ * The route as shown to a viewer of the given clearance: with the RESUBMISSION flag and its
+ * reason when the document has the link. The earlier document's number is left out for a viewer
+ * not cleared for it.
+ */
+export function withResubmission<R extends Pick<Route, 'flags' | 'reasons'>>(
+  route: R,
+  r: Resubmission | null,
+  clearance: number,
+): R {
   if (!r) return route;
+  const state = r.flow === 'RETURN_TO_SENDER' ? 'đã trả lại' : 'đang xử lý';
+  const which = mayKnow(r, clearance) ? `văn bản đến số ${r.arrivalNumber}` : 'một văn bản đến có độ mật';
   return {
     ...route,
-    flags: [
-      ...route.flags,
-      {
-        code: 'RESUBMISSION',
-        message: `Gửi lại nội dung của văn bản đến số ${r.arrivalNumber} (${r.flow === 'RETURN_TO_SENDER' ? 'đã trả lại' : 'đang xử lý'}).`,
-      },
-    ],
-    reasons: [
-      ...route.reasons,
-      { rule: 'facts', text: `Cùng cơ quan gửi và trích yếu gần giống văn bản đến số ${r.arrivalNumber}.` },
-    ],
+    flags: [...route.flags, { code: 'RESUBMISSION', message: `Gửi lại nội dung của ${which} (${state}).` }],
+    reasons: [...route.reasons, { rule: 'facts', text: `Cùng cơ quan gửi và trích yếu gần giống ${which}.` }],
   };
 }

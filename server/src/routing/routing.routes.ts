@@ -89,7 +89,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
         dueDate: b.dueDate ?? null,
         date: dateInVietnam(clock.now()),
       };
-      return summary(await routing.compute(db, input), b.fields ?? []);
+      return summary(await routing.compute(db, input), b.fields ?? [], req.user!.clearance);
     },
   );
 
@@ -103,7 +103,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
       await loadDocument(db, req.user!, req.params.id);
       const s = await loadRoute(db, req.params.id);
       if (!s) throw notFound('luồng xử lý');
-      return storedRouteOut(s);
+      return storedRouteOut(s, req.user!.clearance);
     },
   );
 
@@ -184,7 +184,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
           reason: b.reason,
           field: b.field,
         });
-        return storedRouteOut((await loadRoute(q, req.params.id))!);
+        return storedRouteOut((await loadRoute(q, req.params.id))!, req.user!.clearance);
       }),
   );
 
