@@ -120,7 +120,9 @@ async function registrationBench(n: number) {
     const plain = () => registerIncoming(db, clerk, input(k++), { clock }).then(() => undefined);
     const routed = () => {
       const i = input(k++);
-      return registerIncoming(db, clerk, i, { clock, route: routeOnRegister(routing, clerk.clearance).plan }).then(() => undefined);
+      return registerIncoming(db, clerk, i, { clock, route: routeOnRegister(routing, clerk.clearance).plan }).then(
+        () => undefined,
+      );
     };
     await runConcurrent(16, 200, routed); // warm-up, caches
     // Interleaved halves so that drift on a busy machine hits both sides alike.
