@@ -1,10 +1,9 @@
 /** Small helpers shared by the benchmark scripts. Benchmarks print ratios measured side by side in one run. */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import pg from 'pg';
+import { scratchDatabase } from '../server/src/platform/scratch-db.js';
 
 /**
  * CPU time in ms a process has used, from /proc/<pid>/schedstat (Linux); null elsewhere. With
@@ -83,33 +82,7 @@ export async function runConcurrent(
   };
 }
 
-export async function createBenchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `dh_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      // Closed pools' connections may still be leaving; forced out, they would raise an error
-      // in a process that no longer listens to them.
-      for (let i = 0; i < 50; i++) {
-        const r = await d.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
-          name,
-        ]);
-        if (r.rows[0]!.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
+export const createBenchDatabase = (base: string) => scratchDatabase(base, 'dh_bench');
 
 export const fmt = (x: number, digits = 1) => x.toFixed(digits);
 

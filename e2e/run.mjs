@@ -9,7 +9,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import crypto from 'node:crypto';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -47,31 +46,15 @@ function freePort() {
   });
 }
 
-/** CREATE DATABASE e2e_<random> next to DATABASE_URL's database; returns its URL and a dropper. */
+/** A throwaway PostgreSQL database next to DATABASE_URL's (server/src/platform/scratch-db.ts). */
 async function freshDatabase(baseUrl) {
-  const { default: pg } = await import('pg');
-  const name = `e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } catch {
-      await c.query(`DROP DATABASE IF EXISTS ${name}`);
-    } finally {
-      await c.end();
-    }
-  };
-  return { name, url: url.toString(), drop };
+  const { tsImport } = await import('tsx/esm/api');
+  const { scratchDatabase } = await tsImport(
+    pathToFileURL(path.join(serverDir, 'src', 'platform', 'scratch-db.ts')).href,
+    import.meta.url,
+  );
+  const db = await scratchDatabase(baseUrl, 'e2e');
+  return { ...db, name: new URL(db.url).pathname.slice(1) };
 }
 
 function startServer({ port, dataDir, databaseUrl, logFile }) {

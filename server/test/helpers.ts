@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
 import { type Db, openDb } from '../src/platform/db.js';
+import { scratchDatabase } from '../src/platform/scratch-db.js';
 import { createServer, type Server } from '../src/server.js';
 import type { Clock } from '../src/platform/clock.js';
 import { MemoryBlobStorage } from '../src/files/storage.js';
@@ -14,33 +13,8 @@ export const DEMO_PASSWORD = 'demo-test-password';
 export async function freshDatabase(): Promise<{ url?: string; open: () => Promise<Db>; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { open: () => openDb({ memory: true }), drop: async () => undefined };
-  const name = `dh_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  return {
-    url,
-    open: () => openDb({ databaseUrl: url }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      // A closed pool's connections may still be on their way out; forcing them then would send
-      // them a FATAL after their clients stopped listening (an unhandled error in the test run).
-      for (let i = 0; i < 50; i++) {
-        const [{ n }] = (
-          await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
-        ).rows as [{ n: number }];
-        if (n === 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchDatabase(base, 'dh_test');
+  return { url: scratch.url, open: () => openDb({ databaseUrl: scratch.url }), drop: scratch.drop };
 }
 
 export interface TestServer extends Server {

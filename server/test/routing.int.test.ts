@@ -28,6 +28,9 @@ const landProposal = {
 };
 const preview = (body: object) =>
   s.app.inject({ method: 'POST', url: '/api/routing/preview', headers: clerk.headers, payload: body });
+type Flags = { flags: { code: string; message: string }[] };
+const flagCodes = (route: Flags) => route.flags.map((f) => f.code);
+const flagOf = (route: Flags, code: string) => route.flags.find((f) => f.code === code)!;
 const register = (body: object) =>
   s.app.inject({ method: 'POST', url: '/api/incoming', headers: clerk.headers, payload: body });
 
@@ -60,7 +63,7 @@ describe('routing the demo policy', () => {
     const r = (await preview(landProposal)).json();
     expect(r.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
     expect(r.leadAgency.name).toBe('Sở Nông nghiệp và Môi trường');
-    expect(r.flags.map((f: { code: string }) => f.code)).toContain('COMMUNE_NO_ADVICE');
+    expect(flagCodes(r)).toContain('COMMUNE_NO_ADVICE');
     expect(r.reasons.some((x: { rule: string }) => x.rule === 'xa-trinh-tu')).toBe(true);
     expect(r.deadline).toBe('2026-03-19'); // 7 working days from Tuesday 10/3/2026
   });
@@ -68,7 +71,7 @@ describe('routing the demo policy', () => {
   it('recognises the commune however its name is written, as registration does', async () => {
     const r = (await preview({ ...landProposal, issuer: { name: 'ỦY BAN NHÂN DÂN XÃ TỊNH KHÊ' } })).json();
     expect(r.flow).toBe('SEND_TO_AGENCY_FOR_ADVICE');
-    expect(r.flags.map((f: { code: string }) => f.code)).toContain('COMMUNE_NO_ADVICE');
+    expect(flagCodes(r)).toContain('COMMUNE_NO_ADVICE');
     // Known as the unit 21211, so its area (KV1) and the Vice Chairman of that area are named.
     expect(r.reasons.some((x: { text: string }) => x.text.includes('địa bàn do Trần Quốc Bảo'))).toBe(true);
   });
@@ -125,7 +128,7 @@ describe('routing the demo policy', () => {
     const r = (await preview(noField)).json();
     expect(r.field).toMatchObject({ code: 'DAT_DAI', source: 'classifier' });
     expect(r.field.confidence).toBeGreaterThan(0);
-    expect(r.flags.map((f: { code: string }) => f.code)).toContain('FIELD_SUGGESTED');
+    expect(flagCodes(r)).toContain('FIELD_SUGGESTED');
   });
 });
 
@@ -261,7 +264,7 @@ describe('routes of registered documents', () => {
       issuedDate: '2026-03-14',
       subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ bà Trần Thị Bình (lần 2)',
     });
-    const flag = again.json().route.flags.find((f: { code: string }) => f.code === 'RESUBMISSION');
+    const flag = flagOf(again.json().route, 'RESUBMISSION');
     expect(flag.message).toContain(String(returned.json().arrivalNumber));
     expect(flag.message).toContain('đã trả lại');
     // Stored as a link: the document page shows the flag and links the earlier document.
@@ -278,16 +281,16 @@ describe('routes of registered documents', () => {
         subject: 'v/v DE NGHI cap giay chung nhan quyen su dung dat cho ho ba Tran Thi Binh',
       })
     ).json();
-    expect(p.flags.map((f: { code: string }) => f.code)).toContain('RESUBMISSION');
+    expect(flagCodes(p)).toContain('RESUBMISSION');
     // A different matter of the same commune, or the same subject from another commune, is not one.
     const other = (
       await preview({ ...landProposal, subject: 'V/v đề nghị hỗ trợ kinh phí sửa chữa trường tiểu học Tịnh Khê' })
     ).json();
-    expect(other.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+    expect(flagCodes(other)).not.toContain('RESUBMISSION');
     const elsewhere = (
       await preview({ ...landProposal, issuer: { unitCode: '21025' }, subject: again.json().subject })
     ).json();
-    expect(elsewhere.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+    expect(flagCodes(elsewhere)).not.toContain('RESUBMISSION');
   });
 
   it('does not tell a viewer without clearance which secret document is sent again', async () => {
@@ -304,16 +307,14 @@ describe('routes of registered documents', () => {
       subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ ông Đinh Văn Hùng thôn Phú Mỹ (lần 2)',
     });
     // The clerk (cleared for Mật) sees which one.
-    expect(again.json().route.flags.find((f: { code: string }) => f.code === 'RESUBMISSION').message).toContain(
-      `số ${secret.json().arrivalNumber}`,
-    );
+    expect(flagOf(again.json().route, 'RESUBMISSION').message).toContain(`số ${secret.json().arrivalNumber}`);
     const viewer = await login(s.app, 'chuyenvien'); // clearance 0
     const seen = await s.app.inject({
       url: `/api/documents/${again.json().id}/route`,
       headers: { cookie: viewer.cookie },
     });
     expect(seen.statusCode).toBe(200);
-    const flag = seen.json().flags.find((f: { code: string }) => f.code === 'RESUBMISSION');
+    const flag = flagOf(seen.json(), 'RESUBMISSION');
     expect(flag.message).toContain('có độ mật');
     expect(flag.message).not.toContain(`số ${secret.json().arrivalNumber}`);
     expect(JSON.stringify(seen.json().reasons)).not.toContain(`số ${secret.json().arrivalNumber}`);
@@ -339,7 +340,7 @@ describe('routes of registered documents', () => {
       number: 63,
       subject: 'V/v báo cáo tình hình sạt lở bờ sông Trà Khúc đoạn qua thôn Cổ Lũy (bổ sung số liệu)',
     });
-    expect(again.json().route.flags.map((f: { code: string }) => f.code)).toContain('RESUBMISSION');
+    expect(flagCodes(again.json().route)).toContain('RESUBMISSION');
     // The clerk corrects the subject of the new one: it no longer resembles the returned matter.
     const fixed = await s.app.inject({
       method: 'PATCH',
@@ -348,7 +349,7 @@ describe('routes of registered documents', () => {
       payload: { subject: 'V/v đề nghị bổ sung kinh phí nạo vét kênh mương nội đồng' },
     });
     expect(fixed.statusCode).toBe(200);
-    expect(fixed.json().route.flags.map((f: { code: string }) => f.code)).not.toContain('RESUBMISSION');
+    expect(flagCodes(fixed.json().route)).not.toContain('RESUBMISSION');
     const [row] = await s.db.query<{ resubmission_of: string | null }>(
       'SELECT resubmission_of FROM document_routes WHERE document_id = $1',
       [again.json().id],
