@@ -6,35 +6,68 @@ import path from 'node:path';
 import { scratchDatabase } from '../server/src/platform/scratch-db.js';
 
 /**
- * CPU time in ms a process has used, from /proc/<pid>/schedstat (Linux); null elsewhere. With
- * `postgresCpuMs`, a benchmark can say what a unit of work costs the app and the database.
+ * CPU time in ms a process has used, all its threads (a Node process collects garbage and does
+ * I/O on helper threads), from /proc/<pid>/task/<tid>/schedstat (Linux); null elsewhere. With
+ * `postgresBackendPids` and `postgresCpuMs`, a benchmark can say what a unit of work costs the
+ * app and the database.
  */
 export function processCpuMs(pid: number): number | null {
   try {
-    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    let ns = 0;
+    for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(fs.readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return ns / 1e6;
   } catch {
     return null;
   }
 }
 
-/** CPU time in ms of every PostgreSQL process on this machine (server and backends); null if none is visible. */
-export function postgresCpuMs(): number | null {
-  let total = 0;
-  let seen = false;
+/** The pids of every PostgreSQL process on this machine (server, background workers, backends). */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (!fs.readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres')) continue;
+      if (fs.readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres')) pids.push(Number(d));
     } catch {
-      continue; // the process ended meanwhile
-    }
-    const ms = processCpuMs(Number(d));
-    if (ms !== null) {
-      total += ms;
-      seen = true;
+      // the process ended meanwhile
     }
   }
-  return seen ? total : null;
+  return pids;
+}
+
+/** CPU time in ms of every PostgreSQL process on this machine; null if none is visible. */
+export function postgresCpuMs(): number | null {
+  const ms = cpuOf(postgresPids());
+  return ms.size ? [...ms.values()].reduce((a, b) => a + b, 0) : null;
+}
+
+/** CPU time in ms of each of the given processes that can be read. */
+export function cpuOf(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = processCpuMs(pid);
+    if (ms !== null) out.set(pid, ms);
+  }
+  return out;
+}
+
+/**
+ * The backends serving the connections of one application_name: the database work of one app
+ * instance, without the other's or the server's background processes (autovacuum, WAL writer,
+ * checkpointer), which both instances share.
+ */
+export async function postgresBackendPids(
+  q: { query: (sql: string, params: unknown[]) => Promise<{ rows: { pid: number }[] }> },
+  applicationName: string,
+): Promise<number[]> {
+  const r = await q.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+  return r.rows.map((x) => x.pid);
 }
 
 export function percentile(xs: number[], p: number): number {

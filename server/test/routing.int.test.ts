@@ -191,7 +191,7 @@ describe('routes of registered documents', () => {
     expect(after.statusCode).toBe(201);
     expect(after.json().route.leader.name).toBe('Đỗ Văn Hải');
     const [stored] = await s.db.query<{ leader: string }>(
-      `SELECT route->'leader'->>'name' AS leader FROM document_routes WHERE document_id = $1`,
+      `SELECT route->'leader'->>'name' AS leader FROM documents WHERE id = $1`,
       [after.json().id],
     );
     expect(stored!.leader).toBe('Đỗ Văn Hải');
@@ -351,7 +351,7 @@ describe('routes of registered documents', () => {
     expect(fixed.statusCode).toBe(200);
     expect(flagCodes(fixed.json().route)).not.toContain('RESUBMISSION');
     const [row] = await s.db.query<{ resubmission_of: string | null }>(
-      'SELECT resubmission_of FROM document_routes WHERE document_id = $1',
+      'SELECT route_resubmission_of AS resubmission_of FROM documents WHERE id = $1',
       [again.json().id],
     );
     expect(row!.resubmission_of).toBeNull();
@@ -503,7 +503,7 @@ describe('recomputing and outgoing routing', () => {
     });
     expect(moved.statusCode).toBe(200);
     const [key] = await s.db.query<{ ok: boolean }>(
-      `SELECT r.sender_key = u.id::text AS ok FROM document_routes r, units u WHERE r.document_id = $1 AND u.code = '21025'`,
+      `SELECT r.route_sender_key = u.id::text AS ok FROM documents r, units u WHERE r.id = $1 AND u.code = '21025'`,
       [reg.json().id],
     );
     expect(key!.ok).toBe(true);

@@ -114,8 +114,7 @@ for (let code = 0; code < TABLE_SIZE; code++) {
   else charClass[code] = PUNCT;
 }
 const wideCache = new Map<number, [number, string]>();
-function classOf(code: number): [number, string] {
-  if (code < TABLE_SIZE) return [charClass[code]!, charFold[code]!];
+function wide(code: number): [number, string] {
   let r = wideCache.get(code);
   if (!r) {
     const ch = String.fromCharCode(code);
@@ -129,6 +128,10 @@ function classOf(code: number): [number, string] {
   }
   return r;
 }
+// Two lookups instead of one that answers a pair: the tokenizer runs per character of every
+// routed document, and a pair is an allocation each time.
+const classOf = (code: number): number => (code < TABLE_SIZE ? charClass[code]! : wide(code)[0]);
+const foldOf = (code: number): string => (code < TABLE_SIZE ? charFold[code]! : wide(code)[1]);
 
 const stopExact = new Set(STOP_EXACT.map((w) => w.normalize('NFC')));
 const stopExactFolded = new Set(STOP_EXACT.map((w) => foldVietnamese(w)));
@@ -172,7 +175,7 @@ function tokenize(input: string): Tokens {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const [cls] = classOf(text.charCodeAt(i));
+    const cls = classOf(text.charCodeAt(i));
     if (cls === SPACE) {
       i++;
       continue;
@@ -188,12 +191,13 @@ function tokenize(input: string): Tokens {
     let partStart = i;
     let folded = '';
     while (i < n) {
-      const [c, f] = classOf(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      const c = classOf(code);
       if (c === LETTER || c === DIGIT) {
         if (c === DIGIT) hasDigit = true;
-        folded += f;
+        folded += foldOf(code);
         i++;
-      } else if (c === JOINER && i + 1 < n && isWordClass(classOf(text.charCodeAt(i + 1))[0])) {
+      } else if (c === JOINER && i + 1 < n && isWordClass(classOf(text.charCodeAt(i + 1)))) {
         parts.push([partStart, i, folded]);
         folded = '';
         i++;

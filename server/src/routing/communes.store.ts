@@ -21,14 +21,14 @@ export async function communesOverview(q: Queryable, v: Viewer, today: string, m
     field_code: string | null;
     n: number;
   }>(
-    `SELECT u.id, u.code, u.name, u.area_code, to_char(d.arrival_date, 'YYYY-MM') AS month, r.flow, r.field_code,
+    `SELECT u.id, u.code, u.name, u.area_code, to_char(d.arrival_date, 'YYYY-MM') AS month, d.route_flow AS flow,
+       d.route_field_code AS field_code,
        count(d.id)::int AS n
      FROM units u
      LEFT JOIN documents d ON d.issuer_unit_id = u.id AND d.direction = 'in' AND d.arrival_date >= $1::date
        AND d.register_unit_id = $2 AND ${vis}
-     LEFT JOIN document_routes r ON r.document_id = d.id
      WHERE u.level = 'commune'
-     GROUP BY u.id, u.code, u.name, u.area_code, month, r.flow, r.field_code`,
+     GROUP BY u.id, u.code, u.name, u.area_code, month, d.route_flow, d.route_field_code`,
     p,
   );
   const by = new Map<

@@ -76,7 +76,7 @@ const toStored = (r: Row): StoredRoute => ({
     : null,
 });
 
-/** A route as the document_routes row it is stored as (also sent whole to register_incoming). */
+/** A route as register_incoming takes it (stored in the document's route_* columns, migration 0016). */
 export interface RouteRow {
   document_id: string;
   policy_version: number;
@@ -104,7 +104,7 @@ export function routeRow(documentId: string, date: string, given: string[], rout
   };
 }
 
-/** Saves a document's route; answers the routing generation current in the database. */
+/** Saves a document's route (in the document's row, migration 0016); answers the routing generation current in the database. */
 export async function saveRoute(
   q: Queryable,
   documentId: string,
@@ -114,11 +114,9 @@ export async function saveRoute(
 ): Promise<string> {
   const r = routeRow(documentId, date, given, routed);
   const rows = await q.query<{ generation: string }>(
-    `INSERT INTO document_routes(document_id, policy_version, route_date, flow, route, field_code, field_source,
-       field_confidence, resubmission_of)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-     ON CONFLICT (document_id) DO UPDATE SET policy_version = $2, route_date = $3, flow = $4, route = $5, field_code = $6,
-       field_source = $7, field_confidence = $8, resubmission_of = $9, computed_at = now()
+    `UPDATE documents SET route_policy_version = $2, route_date = $3, route_flow = $4, route = $5, route_field_code = $6,
+       route_field_source = $7, route_field_confidence = $8, route_resubmission_of = $9, route_computed_at = now()
+     WHERE id = $1
      RETURNING (SELECT value FROM app_meta WHERE key = 'routing_generation') AS generation`,
     [
       r.document_id,
@@ -138,11 +136,15 @@ export async function saveRoute(
 export async function loadRoute(q: Queryable, documentId: string, forUpdate = false): Promise<StoredRoute | null> {
   const r = (
     await q.query<Row>(
-      `SELECT r.*, x.arrival_number AS resub_arrival_number, xr.flow AS resub_flow, x.secrecy AS resub_secrecy
-       FROM document_routes r
-       LEFT JOIN documents x ON x.id = r.resubmission_of
-       LEFT JOIN document_routes xr ON xr.document_id = r.resubmission_of
-       WHERE r.document_id = $1 ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
+      `SELECT r.id AS document_id, r.route_policy_version AS policy_version, r.route_date, r.route,
+         r.route_field_code AS field_code, r.route_field_source AS field_source,
+         r.route_field_confidence AS field_confidence, r.route_acted AS acted, r.route_overridden AS overridden,
+         r.route_override_reason AS override_reason, r.route_computed_at AS computed_at,
+         r.route_resubmission_of AS resubmission_of,
+         x.arrival_number AS resub_arrival_number, x.route_flow AS resub_flow, x.secrecy AS resub_secrecy
+       FROM documents r
+       LEFT JOIN documents x ON x.id = r.route_resubmission_of
+       WHERE r.id = $1 AND r.route_flow IS NOT NULL ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
       [documentId],
     )
   )[0];

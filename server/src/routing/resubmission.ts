@@ -6,7 +6,7 @@ import type { Route } from './engine.js';
  * same sender sends again, with a near-identical subject, a matter that was returned to it or
  * is still with an agency for advice. The comparison runs in the database (find_resubmission,
  * migration 0015): at registration inside register_incoming, elsewhere through findResubmission.
- * The result is stored as a link (document_routes.resubmission_of) and shown as a flag.
+ * The result is stored as a link (documents.route_resubmission_of) and shown as a flag.
  */
 export interface Resubmission {
   id: string;

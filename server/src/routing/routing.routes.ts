@@ -166,10 +166,11 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
           { rule: 'override', text: `Điều chỉnh bởi ${req.user!.fullName}: ${b.reason}` },
         ];
         await q.query(
-          `UPDATE document_routes SET route = $2, flow = $3, overridden = true, acted = true, override_reason = $4,
-             field_code = coalesce($5, field_code), field_source = CASE WHEN $5::text IS NULL THEN field_source ELSE 'confirmed' END,
-             field_confidence = CASE WHEN $5::text IS NULL THEN field_confidence ELSE 1 END
-           WHERE document_id = $1`,
+          `UPDATE documents SET route = $2, route_flow = $3, route_overridden = true, route_acted = true,
+             route_override_reason = $4, route_field_code = coalesce($5, route_field_code),
+             route_field_source = CASE WHEN $5::text IS NULL THEN route_field_source ELSE 'confirmed' END,
+             route_field_confidence = CASE WHEN $5::text IS NULL THEN route_field_confidence ELSE 1 END
+           WHERE id = $1`,
           [req.params.id, JSON.stringify(next), next.flow, b.reason, b.field ?? null],
         );
         if (b.field) {
@@ -291,8 +292,8 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
         subject: string;
         secrecy: number;
       }>(
-        `SELECT d.id, d.arrival_number, d.code, d.subject, d.secrecy FROM documents d JOIN document_routes r ON r.document_id = d.id
-         WHERE d.direction = 'in' ORDER BY d.created_at DESC LIMIT $1`,
+        `SELECT d.id, d.arrival_number, d.code, d.subject, d.secrecy FROM documents d
+         WHERE d.direction = 'in' AND d.route_flow IS NOT NULL ORDER BY d.created_at DESC LIMIT $1`,
         [req.body.lastN],
       );
       const items = [];

@@ -240,8 +240,7 @@ export function createRouting(deps: RoutingDeps) {
   async function learn(q: Queryable, documentId: string): Promise<void> {
     const row = (
       await q.query<{ field_code: string | null; subject: string; full_text: string }>(
-        `SELECT r.field_code, d.subject, d.full_text FROM document_routes r JOIN documents d ON d.id = r.document_id
-         WHERE r.document_id = $1`,
+        `SELECT route_field_code AS field_code, subject, full_text FROM documents WHERE id = $1 AND route_flow IS NOT NULL`,
         [documentId],
       )
     )[0];

@@ -73,8 +73,8 @@ export async function inbox(
   const vis = visibleSql(v, p);
   if (v.permissions.includes('routing.override') && v.roles.includes('clerk')) {
     const rows = await q.query<{ id: string; subject: string; code: string | null; deadline: string | null }>(
-      `SELECT d.id, d.subject, d.code, (r.route->>'deadline') AS deadline FROM documents d JOIN document_routes r ON r.document_id = d.id
-       WHERE d.direction = 'in' AND d.status = 'registered' AND r.flow = 'SUBMIT_TO_LEADER' AND ${vis}
+      `SELECT d.id, d.subject, d.code, (d.route->>'deadline') AS deadline FROM documents d
+       WHERE d.direction = 'in' AND d.status = 'registered' AND d.route_flow = 'SUBMIT_TO_LEADER' AND ${vis}
        ORDER BY d.created_at LIMIT 50`,
       p,
     );
@@ -92,10 +92,9 @@ export async function inbox(
     const p2: unknown[] = [v.id];
     const vis2 = visibleSql(v, p2);
     const rows = await q.query<{ id: string; subject: string; code: string | null; deadline: string | null }>(
-      `SELECT d.id, d.subject, d.code, (r.route->>'deadline') AS deadline FROM documents d
+      `SELECT d.id, d.subject, d.code, (d.route->>'deadline') AS deadline FROM documents d
        JOIN handling_steps h ON h.document_id = d.id AND h.action = 'present' AND h.to_user_id = $1
-       JOIN document_routes r ON r.document_id = d.id
-       WHERE d.status = 'presented' AND ${vis2} GROUP BY d.id, d.subject, d.code, r.route ORDER BY min(h.at) LIMIT 50`,
+       WHERE d.status = 'presented' AND d.route_flow IS NOT NULL AND ${vis2} GROUP BY d.id, d.subject, d.code, d.route ORDER BY min(h.at) LIMIT 50`,
       p2,
     );
     for (const r of rows)

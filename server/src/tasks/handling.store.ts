@@ -20,7 +20,7 @@ export async function presentDocument(q: Queryable, v: Viewer, id: string, leade
   if (!to) {
     const r = (
       await q.query<{ leader: { id: string } | null }>(
-        `SELECT route->'leader' AS leader FROM document_routes WHERE document_id = $1`,
+        `SELECT route->'leader' AS leader FROM documents WHERE id = $1`,
         [id],
       )
     )[0];
@@ -29,8 +29,10 @@ export async function presentDocument(q: Queryable, v: Viewer, id: string, leade
   if (!to) throw invalid('leaderId', 'REQUIRED');
   const leader = (await q.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND active`, [to]))[0];
   if (!leader) throw invalid('leaderId', 'UNKNOWN_REFERENCE', { value: to });
-  await q.query(`UPDATE documents SET status = 'presented', updated_at = now() WHERE id = $1`, [id]);
-  await q.query(`UPDATE document_routes SET acted = true WHERE document_id = $1`, [id]);
+  await q.query(
+    `UPDATE documents SET status = 'presented', route_acted = route_flow IS NOT NULL, updated_at = now() WHERE id = $1`,
+    [id],
+  );
   await q.query(
     `INSERT INTO handling_steps(document_id, actor_id, action, to_user_id, note) VALUES ($1,$2,'present',$3,$4)`,
     [id, v.id, to, note],
@@ -83,8 +85,10 @@ export async function instructDocument(q: Queryable, v: Viewer, id: string, i: I
     },
     'instruct',
   );
-  await q.query(`UPDATE documents SET status = 'assigned', updated_at = now() WHERE id = $1`, [id]);
-  await q.query(`UPDATE document_routes SET acted = true WHERE document_id = $1`, [id]);
+  await q.query(
+    `UPDATE documents SET status = 'assigned', route_acted = route_flow IS NOT NULL, updated_at = now() WHERE id = $1`,
+    [id],
+  );
   await q.query(
     `INSERT INTO handling_steps(document_id, actor_id, action, to_user_id, to_unit_id, note, task_id) VALUES ($1,$2,'instruct',$3,$4,$5,$6)`,
     [id, v.id, i.lead.userId ?? null, leadUnitId, i.instruction, taskId],
