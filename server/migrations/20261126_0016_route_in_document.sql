@@ -112,7 +112,9 @@ BEGIN
         jsonb_build_object('id', dup.id, 'arrivalNumber', dup.arrival_number, 'arrivalDate', dup.arrival_date));
     END IF;
   END IF;
-  IF p_route IS NOT NULL
+  -- A route computed on stale caches is refused (the caller recomputes). register_incoming_batch
+  -- compares the generations itself, once per batch, and passes NULL here.
+  IF p_route IS NOT NULL AND p_generation IS NOT NULL
      AND (SELECT value FROM app_meta WHERE key = 'routing_generation') IS DISTINCT FROM p_generation THEN
     RETURN jsonb_build_object('stale', true);
   END IF;
@@ -169,5 +171,32 @@ BEGIN
   PERFORM audit_append(p_at, p_actor_id, p_actor_name, p_action, 'document', d.id::text, 'null'::jsonb,
     p_after || jsonb_build_object('arrivalNumber', n), p_canonical_head || n::text || p_canonical_tail);
   RETURN answer || jsonb_build_object('arrivalNumber', n);
+END;
+$$;
+
+-- As in 0013, with the routing generation read once for the whole batch instead of once per
+-- registration: the batch is one transaction, and each item still compares its own generation.
+CREATE OR REPLACE FUNCTION register_incoming_batch(p_items jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  it jsonb;
+  r jsonb;
+  answers jsonb := '[]'::jsonb;
+  generation text := (SELECT value FROM app_meta WHERE key = 'routing_generation');
+BEGIN
+  FOR it IN SELECT value FROM jsonb_array_elements(p_items) LOOP
+    IF jsonb_typeof(it->'route') = 'object' AND it->>'generation' IS DISTINCT FROM generation THEN
+      r := jsonb_build_object('stale', true);
+    ELSE
+      BEGIN
+        r := register_incoming(it->'doc', nullif(it->'files', 'null'::jsonb), nullif(it->'route', 'null'::jsonb),
+          NULL, (it->>'checkDuplicate')::boolean, it->>'scope', (it->>'at')::timestamptz,
+          (it->>'actorId')::uuid, it->>'actorName', it->>'action', it->'after', it->>'head', it->>'tail');
+      EXCEPTION WHEN OTHERS THEN
+        r := jsonb_build_object('error', jsonb_build_object('code', SQLSTATE, 'message', SQLERRM));
+      END;
+    END IF;
+    answers := answers || jsonb_build_array(r);
+  END LOOP;
+  RETURN answers;
 END;
 $$;

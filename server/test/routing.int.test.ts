@@ -442,7 +442,13 @@ describe('policy lifecycle', () => {
       fields: ['Y_TE'],
     });
     expect(next.json().route).toMatchObject({ flow: 'SUBMIT_TO_LEADER', policyVersion: live.version + 1 });
-    expect(next.json().route.reasons[0].rule).toBe('bao-cao-y-te');
+    // The registration answers the decision; its reasons are read with the document.
+    expect(next.json().route.reasons).toBeUndefined();
+    const shown = await s.app.inject({
+      url: `/api/documents/${next.json().id}/route`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(shown.json().reasons[0].rule).toBe('bao-cao-y-te');
     const old = await s.app.inject({
       url: `/api/documents/${report.json().id}/route`,
       headers: { cookie: clerk.cookie },

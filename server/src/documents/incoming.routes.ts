@@ -11,7 +11,7 @@ import { DOCUMENT_TYPES } from './types.js';
 import { createUnitDirectory } from '../org/unit-directory.js';
 import type { Routing } from '../routing/service.js';
 import { routeOnRegister, routeOnUpdate } from '../routing/register-hook.js';
-import { RouteOut } from '../routing/route.schema.js';
+import { RouteBriefOut, RouteOut } from '../routing/route.schema.js';
 
 export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routing: Routing | null): void {
   const r = typed(app);
@@ -24,7 +24,7 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
         tags: ['documents'],
         description: 'Đăng ký văn bản đến (JSON). Tải tệp: /api/incoming/upload.',
         body: IncomingIn,
-        response: { 201: DocumentOut.extend({ route: RouteOut.nullable() }) },
+        response: { 201: DocumentOut.extend({ route: RouteBriefOut.nullable() }) },
       },
     },
     async (req, reply) => {

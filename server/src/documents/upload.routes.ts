@@ -14,7 +14,7 @@ import { registerIncoming } from './incoming.store.js';
 import { registrationBatch } from './registration-batch.js';
 import type { Routing } from '../routing/service.js';
 import { routeOnRegister } from '../routing/register-hook.js';
-import { RouteOut } from '../routing/route.schema.js';
+import { RouteBriefOut } from '../routing/route.schema.js';
 
 const MIME: Record<FileText['kind'], string> = {
   pdf: 'application/pdf',
@@ -149,7 +149,7 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
         tags: ['documents'],
         description:
           'Đăng ký văn bản đến từ tệp (multipart `file` + `data` JSON tùy chọn). Trường thiếu lấy từ kết quả trích xuất.',
-        response: { 201: DocumentOut.extend({ route: RouteOut.nullable() }) },
+        response: { 201: DocumentOut.extend({ route: RouteBriefOut.nullable() }) },
       },
     },
     async (req, reply) => {

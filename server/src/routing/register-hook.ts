@@ -54,7 +54,7 @@ export function routeOnRegister(
   clearance: number,
   given: { references?: Reference[]; text?: string } = {},
 ) {
-  const out: { route: RouteSummary | null } = { route: null };
+  const out: { route: Omit<RouteSummary, 'reasons'> | null } = { route: null };
   const plan = async (
     q: Queryable,
     doc: DocumentView,
@@ -74,7 +74,9 @@ export function routeOnRegister(
       row: routeRow(doc.id, input.date, input.fields ?? [], routed),
       generation: routed.generation,
       written: (resubmission) => {
-        out.route = summary({ ...routed, resubmission }, input.fields ?? [], clearance);
+        // The answer carries the decision; its reasons are read with the document (route.schema.ts RouteBriefOut).
+        const { reasons: _reasons, ...brief } = summary({ ...routed, resubmission }, input.fields ?? [], clearance);
+        out.route = brief;
       },
     };
   };

@@ -17,6 +17,13 @@ export const RouteOut = z.object({
   field: z.object({ code: z.string().nullable(), source: z.string(), confidence: z.number().nullable() }),
 });
 
+/**
+ * The route as a registration answers it: the decision without its reasons, which are read with
+ * the document (GET /api/documents/:id/route). Reasons are most of a route's bytes, and every
+ * registration would otherwise validate, serialise and send them to a client that shows the flow.
+ */
+export const RouteBriefOut = RouteOut.omit({ reasons: true });
+
 export const StoredRouteOut = RouteOut.extend({
   routeDate: z.string(),
   acted: z.boolean(),

@@ -556,4 +556,5 @@ export interface CommunesOverview {
 }
 
 /** POST /api/incoming answers the document with the route it was given. */
-export type RegisteredDocument = Document & { route?: Route | null };
+/** A registration's answer: the route's decision without its reasons (read with the document). */
+export type RegisteredDocument = Document & { route?: Omit<Route, 'reasons'> | null };
