@@ -10,7 +10,9 @@ ALTER TABLE documents
   ADD COLUMN route_policy_version int,
   ADD COLUMN route_date date,
   ADD COLUMN route_flow text,
-  ADD COLUMN route jsonb,
+  -- json, not jsonb: the route is written once and read whole; the app sends it as text, so it
+  -- is neither parsed into a tree inside the registration payload nor rebuilt on the way in.
+  ADD COLUMN route json,
   ADD COLUMN route_field_code text,
   ADD COLUMN route_field_source text,
   ADD COLUMN route_field_confidence real,
@@ -28,11 +30,21 @@ ALTER TABLE documents
 -- every registration and protect nothing.
 
 UPDATE documents d SET route_policy_version = r.policy_version, route_date = r.route_date, route_flow = r.flow,
-  route = r.route, route_field_code = r.field_code, route_field_source = r.field_source,
+  route = r.route::json, route_field_code = r.field_code, route_field_source = r.field_source,
   route_field_confidence = r.field_confidence, route_acted = r.acted, route_overridden = r.overridden,
   route_override_reason = r.override_reason, route_computed_at = r.computed_at, route_sender_key = r.sender_key,
   route_subject_grams = r.subject_grams, route_resubmission_of = r.resubmission_of
 FROM document_routes r WHERE r.document_id = d.id;
+
+-- lz4 compresses a long route several times faster than the default pglz; PostgreSQL built
+-- without it (PGlite) keeps pglz.
+DO $$
+BEGIN
+  ALTER TABLE documents ALTER COLUMN route SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+  NULL;
+END;
+$$;
 
 DROP TRIGGER documents_sender_changed ON documents;
 DROP FUNCTION documents_sender_changed();
@@ -86,7 +98,8 @@ BEGIN
 END;
 $$;
 
--- As in 0015, with the route written as part of the document row.
+-- As in 0015, with the route written as part of the document row. p_route.route is the route's
+-- JSON as a string (routing/document-route.store.ts routeRow).
 CREATE OR REPLACE FUNCTION register_incoming(
   p_doc jsonb, p_files jsonb, p_route jsonb, p_generation text, p_check_duplicate boolean, p_scope text,
   p_at timestamptz, p_actor_id uuid, p_actor_name text, p_action text, p_after jsonb,
@@ -155,7 +168,7 @@ BEGIN
     d.secrecy, d.pages, d.recipients, d.due_date, d.field_codes, d.referenced_codes, d.references_json,
     d.full_text, d.search_text, d.year, n, d.arrival_date, 'registered', d.source, d.duplicate_of,
     d.source_document_id, d.created_by, d.created_at, d.created_at,
-    (p_route->>'policy_version')::int, (p_route->>'route_date')::date, p_route->>'flow', p_route->'route',
+    (p_route->>'policy_version')::int, (p_route->>'route_date')::date, p_route->>'flow', (p_route->>'route')::json,
     p_route->>'field_code', p_route->>'field_source', (p_route->>'field_confidence')::real,
     CASE WHEN p_route IS NOT NULL THEN now() END, sender, grams, resub_id);
 

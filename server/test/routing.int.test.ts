@@ -395,7 +395,7 @@ describe('policy lifecycle', () => {
       fields: ['Y_TE'],
     });
     expect(report.json().route.flow).toBe('FOR_INFORMATION');
-    // New rule: health reports go to the leader in charge.
+    // New rule: health reports go to the leader in charge; the other rules are renamed.
     const rules = [
       {
         id: 'bao-cao-y-te',
@@ -403,7 +403,7 @@ describe('policy lifecycle', () => {
         when: { all: [{ field: ['Y_TE'] }, { requestKind: ['bao_cao'] }] },
         then: [{ setFlow: 'SUBMIT_TO_LEADER' }],
       },
-      ...live.policy.rules,
+      ...live.policy.rules.map((r: { name: string }) => ({ ...r, name: `${r.name} (sửa đổi)` })),
     ];
     const saved = await s.app.inject({
       method: 'PUT',
@@ -448,12 +448,31 @@ describe('policy lifecycle', () => {
       url: `/api/documents/${next.json().id}/route`,
       headers: { cookie: clerk.cookie },
     });
-    expect(shown.json().reasons[0].rule).toBe('bao-cao-y-te');
+    expect(shown.json().reasons[0]).toEqual({
+      rule: 'bao-cao-y-te',
+      text: 'Báo cáo y tế trình lãnh đạo phụ trách: trình lãnh đạo UBND tỉnh.',
+    });
+    // Stored as what the rule did, not as text: the name comes from the version that routed it.
+    const [stored] = await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [
+      next.json().id,
+    ]);
+    expect(stored!.route).toContain('"key":"setFlow"');
+    expect(stored!.route).not.toContain('Báo cáo y tế trình lãnh đạo phụ trách');
     const old = await s.app.inject({
       url: `/api/documents/${report.json().id}/route`,
       headers: { cookie: clerk.cookie },
     });
     expect(old.json()).toMatchObject({ flow: 'FOR_INFORMATION', policyVersion: live.version });
+    // The old document's reasons still name the rules as its version named them.
+    const byRule = (old.json().reasons as { rule: string; text: string }[]).filter((x) =>
+      live.policy.rules.some((r: { id: string }) => r.id === x.rule),
+    );
+    expect(byRule.length).toBeGreaterThan(0);
+    for (const x of byRule) {
+      const rule = live.policy.rules.find((r: { id: string }) => r.id === x.rule);
+      expect(x.text.startsWith(`${rule.name}: `)).toBe(true);
+    }
+    expect(JSON.stringify(old.json().reasons)).not.toContain('(sửa đổi)');
     const versions = (
       await s.app.inject({ url: '/api/routing/policy/versions', headers: { cookie: admin.cookie } })
     ).json().items;

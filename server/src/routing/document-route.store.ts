@@ -3,6 +3,7 @@ import type { Route } from './engine.js';
 import type { DocumentForRouting, Reference } from './facts.js';
 import type { RoutedDocument } from './service.js';
 import { mayKnow, withResubmission, type Resubmission } from './resubmission.js';
+import { renderReasons, type ShownReason } from './reasons.js';
 
 export interface StoredRoute {
   documentId: string;
@@ -16,11 +17,15 @@ export interface StoredRoute {
   computedAt: string;
   /** The open matter this document sends again (resubmission.ts), shown as a flag. */
   resubmission: Resubmission | null;
+  /** The rule names of the policy version that routed it, to render the reasons (reasons.ts). */
+  ruleNames: ReadonlyMap<string, string>;
 }
 
 /** A stored route as a viewer of the given clearance sees it: with the resubmission flag when the document has the link. */
-export const shownRoute = (s: StoredRoute, clearance: number): Route =>
-  withResubmission(s.route, s.resubmission, clearance);
+export function shownRoute(s: StoredRoute, clearance: number): Omit<Route, 'reasons'> & { reasons: ShownReason[] } {
+  const r = withResubmission(s.route, s.resubmission, clearance);
+  return { ...r, reasons: renderReasons(r.reasons, s.ruleNames) };
+}
 
 /** A stored route as the API answers it (route.schema.ts StoredRouteOut). */
 export const storedRouteOut = (s: StoredRoute, clearance: number) => ({
@@ -54,6 +59,7 @@ interface Row {
   resub_arrival_number: number | null;
   resub_flow: string | null;
   resub_secrecy: number | null;
+  rule_names: Record<string, string> | null;
 }
 
 const toStored = (r: Row): StoredRoute => ({
@@ -74,6 +80,7 @@ const toStored = (r: Row): StoredRoute => ({
         secrecy: r.resub_secrecy ?? 0,
       }
     : null,
+  ruleNames: new Map(Object.entries(r.rule_names ?? {})),
 });
 
 /** A route as register_incoming takes it (stored in the document's route_* columns, migration 0016). */
@@ -82,7 +89,8 @@ export interface RouteRow {
   policy_version: number;
   route_date: string;
   flow: string;
-  route: Route;
+  /** The route's JSON, as text: stored as it is (a json column), not parsed inside the payload. */
+  route: string;
   field_code: string | null;
   field_source: string;
   field_confidence: number | null;
@@ -96,7 +104,7 @@ export function routeRow(documentId: string, date: string, given: string[], rout
     policy_version: routed.policyVersion,
     route_date: date,
     flow: routed.route.flow,
-    route: routed.route,
+    route: JSON.stringify(routed.route),
     field_code: given[0] ?? routed.field?.field ?? null,
     field_source: given.length ? 'given' : routed.field ? routed.field.method : 'none',
     field_confidence: given.length ? 1 : (routed.field?.confidence ?? null),
@@ -123,7 +131,7 @@ export async function saveRoute(
       r.policy_version,
       r.route_date,
       r.flow,
-      JSON.stringify(r.route),
+      r.route,
       r.field_code,
       r.field_source,
       r.field_confidence,
@@ -141,7 +149,9 @@ export async function loadRoute(q: Queryable, documentId: string, forUpdate = fa
          r.route_field_confidence AS field_confidence, r.route_acted AS acted, r.route_overridden AS overridden,
          r.route_override_reason AS override_reason, r.route_computed_at AS computed_at,
          r.route_resubmission_of AS resubmission_of,
-         x.arrival_number AS resub_arrival_number, x.route_flow AS resub_flow, x.secrecy AS resub_secrecy
+         x.arrival_number AS resub_arrival_number, x.route_flow AS resub_flow, x.secrecy AS resub_secrecy,
+         (SELECT jsonb_object_agg(rule->>'id', rule->>'name') FROM routing_policies p,
+            jsonb_array_elements(p.policy->'rules') rule WHERE p.version = r.route_policy_version) AS rule_names
        FROM documents r
        LEFT JOIN documents x ON x.id = r.route_resubmission_of
        WHERE r.id = $1 AND r.route_flow IS NOT NULL ${forUpdate ? 'FOR UPDATE OF r' : ''}`,

@@ -1,7 +1,9 @@
 import { foldVietnamese } from '../platform/text.js';
-import { viDate } from '../calendar/civil-date.js';
 import type { Facts } from './facts.js';
 import type { Action, Condition, Flow, Policy, Rule } from './policy.js';
+import { FLAG_MESSAGES, type Reason } from './reasons.js';
+
+export { FLAG_MESSAGES } from './reasons.js';
 
 export interface Ref {
   id: string;
@@ -37,7 +39,7 @@ export interface RouteContext {
   addDeadline: (from: string, rule: DeadlineRule) => string;
   requestedDeadline?: string | null;
   /** Facts found outside the policy, each becoming a flag with its reason. */
-  extraFlags?: { code: string; message: string; reason: string }[];
+  extraFlags?: { code: string; message: string; reason: Omit<Reason, 'rule'> }[];
 }
 
 export interface Route {
@@ -48,21 +50,10 @@ export interface Route {
   coAgencies: Ref[];
   deadline: string | null;
   flags: { code: string; message: string }[];
-  reasons: { rule: string; text: string }[];
+  /** Stored as they are and rendered when shown (reasons.ts). */
+  reasons: Reason[];
   guidance: string | null;
 }
-
-/** Flag texts; a policy may add its own codes, shown as written. */
-export const FLAG_MESSAGES: Record<string, string> = {
-  COMMUNE_NO_ADVICE: 'Đề nghị của UBND cấp xã chưa có ý kiến tham mưu của cơ quan chuyên môn.',
-  COMMUNE_OWN_COMPETENCE: 'Nội dung thuộc thẩm quyền của UBND cấp xã sau phân cấp.',
-  SECRET: 'Văn bản mật: hạn chế phạm vi lưu hành.',
-  DUPLICATE: 'Có thể trùng với văn bản đã đăng ký.',
-  RESUBMISSION: 'Gửi lại nội dung đã trả lại hoặc đang xử lý.',
-  RESPONSE_TO_OURS: 'Văn bản trả lời văn bản của UBND tỉnh/Văn phòng.',
-  URGENT: 'Văn bản khẩn: trình ngay.',
-  NO_FIELD: 'Chưa xác định được lĩnh vực: cần người xác nhận.',
-};
 
 /** Evaluates a condition directly (tests, tools); route() uses the compiled form. */
 export function matches(c: Condition, f: Facts): boolean {
@@ -158,6 +149,8 @@ export interface CompiledRule extends Rule {
 
 export interface CompiledPolicy extends Policy {
   rules: CompiledRule[];
+  /** Rule id → name, to render the reasons of the routes it produces (reasons.ts). */
+  ruleNames: ReadonlyMap<string, string>;
 }
 
 /** The enabled rules with their conditions compiled (compileCondition), ready for route(). */
@@ -165,16 +158,13 @@ export function compilePolicy(p: Policy): CompiledPolicy {
   return {
     ...p,
     rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, test: compileCondition(r.when) })),
+    ruleNames: ruleNamesOf(p),
   };
 }
 
-const FLOW_TEXT: Record<Flow, string> = {
-  SUBMIT_TO_LEADER: 'trình lãnh đạo UBND tỉnh',
-  SEND_TO_AGENCY_FOR_ADVICE: 'chuyển cơ quan chuyên môn tham mưu trước',
-  HANDLE_IN_OFFICE: 'xử lý tại Văn phòng',
-  FOR_INFORMATION: 'để biết, lưu',
-  RETURN_TO_SENDER: 'trả lại, hướng dẫn',
-};
+export function ruleNamesOf(p: Policy): Map<string, string> {
+  return new Map(p.rules.map((r) => [r.id, r.name]));
+}
 
 /**
  * Evaluates a compiled policy for one document's facts. Rules run in order; the first rule to
@@ -209,7 +199,7 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
     if (part.startsWith('set') && set.has(part)) return;
     if ('setFlow' in a) {
       r.flow = a.setFlow;
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: ${FLOW_TEXT[a.setFlow]}.` });
+      r.reasons.push({ rule: rule.id, key: 'setFlow', args: [a.setFlow] });
     } else if ('setLeader' in a) {
       const leader =
         a.setLeader === 'chairman'
@@ -219,13 +209,13 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
             : (byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null));
       if (!leader) return;
       r.leader = leader;
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: lãnh đạo phụ trách ${leader.name}.` });
+      r.reasons.push({ rule: rule.id, key: 'setLeader', args: [leader.name] });
     } else if ('setDepartment' in a) {
       const d =
         a.setDepartment === 'by_field' ? byField(org.departmentByField) : (org.unitByCode.get(a.setDepartment) ?? null);
       if (!d) return;
       r.department = d;
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: phòng ${d.name}.` });
+      r.reasons.push({ rule: rule.id, key: 'setDepartment', args: [d.name] });
     } else if ('setLeadAgency' in a) {
       const g =
         a.setLeadAgency === 'by_field'
@@ -235,25 +225,24 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
             : (org.unitByCode.get(a.setLeadAgency) ?? null);
       if (!g) return;
       r.leadAgency = g;
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: cơ quan chủ trì ${g.name}.` });
+      r.reasons.push({ rule: rule.id, key: 'setLeadAgency', args: [g.name] });
     } else if ('addCoAgencies' in a) {
       for (const code of a.addCoAgencies) {
         const g = org.unitByCode.get(code);
         if (g && !r.coAgencies.some((x) => x.id === g.id)) r.coAgencies.push(g);
       }
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: cơ quan phối hợp.` });
+      r.reasons.push({ rule: rule.id, key: 'addCoAgencies' });
       return;
     } else if ('setDeadline' in a) {
       r.deadline = ctx.addDeadline(ctx.from, a.setDeadline);
-      const unit = a.setDeadline.unit === 'working_days' ? 'ngày làm việc' : 'ngày';
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: hạn ${a.setDeadline.amount} ${unit}.` });
+      r.reasons.push({ rule: rule.id, key: 'setDeadline', args: [a.setDeadline.amount, a.setDeadline.unit] });
     } else if ('addFlag' in a) {
       flag(a.addFlag);
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: ${FLAG_MESSAGES[a.addFlag] ?? a.addFlag}` });
+      r.reasons.push({ rule: rule.id, key: 'addFlag', args: [a.addFlag] });
       return;
     } else if ('setGuidance' in a) {
       r.guidance = a.setGuidance;
-      r.reasons.push({ rule: rule.id, text: `${rule.name}: hướng dẫn kèm theo.` });
+      r.reasons.push({ rule: rule.id, key: 'setGuidance' });
     }
     set.add(part);
   };
@@ -264,30 +253,26 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
     if (rule.stop) break;
   }
 
-  if (!set.has('setFlow'))
-    r.reasons.push({ rule: 'default', text: `Không quy tắc nào chọn luồng: ${FLOW_TEXT[r.flow]}.` });
+  if (!set.has('setFlow')) r.reasons.push({ rule: 'default', key: 'defaultFlow', args: [r.flow] });
   if (!set.has('setLeader')) {
     const leader = byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null);
     if (leader) {
       r.leader = leader;
-      r.reasons.push({
-        rule: 'default',
-        text: `Lãnh đạo phụ trách lĩnh vực/địa bàn theo phân công ngày ${viDate(ctx.from)}: ${leader.name}.`,
-      });
+      r.reasons.push({ rule: 'default', key: 'defaultLeader', args: [ctx.from, leader.name] });
     }
   }
   if (!set.has('setDepartment')) {
     const d = byField(org.departmentByField);
     if (d) {
       r.department = d;
-      r.reasons.push({ rule: 'default', text: `Phòng theo dõi lĩnh vực: ${d.name}.` });
+      r.reasons.push({ rule: 'default', key: 'defaultDepartment', args: [d.name] });
     }
   }
   if (!set.has('setLeadAgency') && r.flow === 'SEND_TO_AGENCY_FOR_ADVICE') {
     const g = competentAgency();
     if (g) {
       r.leadAgency = g;
-      r.reasons.push({ rule: 'default', text: `Cơ quan chuyên môn theo lĩnh vực: ${g.name}.` });
+      r.reasons.push({ rule: 'default', key: 'defaultAgency', args: [g.name] });
     }
   }
   if (r.flow === 'RETURN_TO_SENDER' && !r.guidance && f.competence) {
@@ -295,13 +280,13 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
   }
   if (ctx.requestedDeadline && (!r.deadline || ctx.requestedDeadline < r.deadline)) {
     r.deadline = ctx.requestedDeadline;
-    r.reasons.push({ rule: 'default', text: `Hạn xử lý theo yêu cầu của văn bản: ${viDate(ctx.requestedDeadline)}.` });
+    r.reasons.push({ rule: 'default', key: 'requestedDeadline', args: [ctx.requestedDeadline] });
   }
   if (f.fields.length === 0) flag('NO_FIELD');
   for (const x of ctx.extraFlags ?? []) {
     flag(x.code);
     if (x.message) r.flags.find((y) => y.code === x.code)!.message = x.message;
-    r.reasons.push({ rule: 'facts', text: x.reason });
+    r.reasons.push({ rule: 'facts', ...x.reason });
   }
   return r;
 }

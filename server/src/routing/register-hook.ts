@@ -4,6 +4,7 @@ import { loadRoute, routeRow, routingInputOf, saveRoute, shownRoute, type RouteR
 import { withResubmission, type Resubmission } from './resubmission.js';
 import type { RoutedDocument, Routing } from './service.js';
 import type { Reference } from './facts.js';
+import { renderReasons, type ShownReason } from './reasons.js';
 
 export interface RouteSummary {
   flow: string;
@@ -13,7 +14,7 @@ export interface RouteSummary {
   coAgencies: { id: string; name: string }[];
   deadline: string | null;
   flags: { code: string; message: string }[];
-  reasons: { rule: string; text: string }[];
+  reasons: ShownReason[];
   guidance: string | null;
   policyVersion: number;
   field: { code: string | null; source: string; confidence: number | null };
@@ -21,16 +22,26 @@ export interface RouteSummary {
 
 /** The route as answered to a viewer of the given clearance (see withResubmission). */
 export function summary(routed: RoutedDocument, given: string[], clearance: number): RouteSummary {
+  const shown = withResubmission(routed.route, routed.resubmission, clearance);
   return {
-    ...withResubmission(routed.route, routed.resubmission, clearance),
+    ...shown,
+    reasons: renderReasons(shown.reasons, routed.ruleNames),
     policyVersion: routed.policyVersion,
-    field: {
-      code: given[0] ?? routed.field?.field ?? null,
-      source: given.length ? 'given' : (routed.field?.method ?? 'none'),
-      confidence: given.length ? 1 : (routed.field?.confidence ?? null),
-    },
+    field: fieldOf(routed, given),
   };
 }
+
+/** The route as a registration answers it: the decision without its reasons (nothing to render). */
+function brief(routed: RoutedDocument, given: string[], clearance: number): Omit<RouteSummary, 'reasons'> {
+  const { reasons: _reasons, ...shown } = withResubmission(routed.route, routed.resubmission, clearance);
+  return { ...shown, policyVersion: routed.policyVersion, field: fieldOf(routed, given) };
+}
+
+const fieldOf = (routed: RoutedDocument, given: string[]): RouteSummary['field'] => ({
+  code: given[0] ?? routed.field?.field ?? null,
+  source: given.length ? 'given' : (routed.field?.method ?? 'none'),
+  confidence: given.length ? 1 : (routed.field?.confidence ?? null),
+});
 
 /**
  * What registration stores for a route: the row, and the routing generation it was computed on.
@@ -75,8 +86,7 @@ export function routeOnRegister(
       generation: routed.generation,
       written: (resubmission) => {
         // The answer carries the decision; its reasons are read with the document (route.schema.ts RouteBriefOut).
-        const { reasons: _reasons, ...brief } = summary({ ...routed, resubmission }, input.fields ?? [], clearance);
-        out.route = brief;
+        out.route = brief({ ...routed, resubmission }, input.fields ?? [], clearance);
       },
     };
   };

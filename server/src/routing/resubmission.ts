@@ -49,6 +49,6 @@ export function withResubmission<R extends Pick<Route, 'flags' | 'reasons'>>(
   return {
     ...route,
     flags: [...route.flags, { code: 'RESUBMISSION', message: `Gửi lại nội dung của ${which} (${state}).` }],
-    reasons: [...route.reasons, { rule: 'facts', text: `Cùng cơ quan gửi và trích yếu gần giống ${which}.` }],
+    reasons: [...route.reasons, { rule: 'facts', key: 'resubmission', args: [which] }],
   };
 }

@@ -161,10 +161,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
         if (agency !== undefined) next.leadAgency = agency;
         if (b.deadline !== undefined) next.deadline = b.deadline;
         if (b.guidance !== undefined) next.guidance = b.guidance || null;
-        next.reasons = [
-          ...next.reasons,
-          { rule: 'override', text: `Điều chỉnh bởi ${req.user!.fullName}: ${b.reason}` },
-        ];
+        next.reasons = [...next.reasons, { rule: 'override', key: 'override', args: [req.user!.fullName, b.reason] }];
         await q.query(
           `UPDATE documents SET route = $2, route_flow = $3, route_overridden = true, route_acted = true,
              route_override_reason = $4, route_field_code = coalesce($5, route_field_code),

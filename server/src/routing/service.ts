@@ -11,10 +11,13 @@ import { suggestField, type FieldSuggestion } from './suggest.js';
 import { classify, coldStartModel, deserializeModel, type FieldModel } from './classifier.js';
 import { enqueue } from '../platform/jobs.js';
 import { findResubmission, type Resubmission } from './resubmission.js';
+import type { Reason } from './reasons.js';
 
 export interface RoutedDocument {
   route: Route;
   policyVersion: number;
+  /** The rule names of that version, to render the reasons (reasons.ts). */
+  ruleNames: ReadonlyMap<string, string>;
   field: FieldSuggestion | null;
   /** The routing generation the caches were built from (see org/generation.ts). */
   generation: string;
@@ -121,22 +124,22 @@ export function createRouting(deps: RoutingDeps) {
           [codes],
         )
       : [];
-    const flags: { code: string; message: string; reason: string }[] = [];
+    const flags: { code: string; message: string; reason: Omit<Reason, 'rule'> }[] = [];
     if (ours.length) {
       flags.push({
         code: 'RESPONSE_TO_OURS',
         message: `Trả lời văn bản số ${ours[0]!.code} của UBND tỉnh/Văn phòng.`,
-        reason: `Văn bản dẫn chiếu văn bản đi số ${ours[0]!.code}.`,
+        reason: { key: 'responseToOurs', args: [ours[0]!.code] },
       });
     }
     if (extras.duplicateOf) {
       flags.push({
         code: 'DUPLICATE',
         message: `Có thể trùng với văn bản đến số ${extras.duplicateOf.arrivalNumber ?? ''}.`,
-        reason: 'Cùng số, ký hiệu và cơ quan ban hành, hoặc cùng tệp, với một văn bản đã đăng ký.',
+        reason: { key: 'duplicate' },
       });
     }
-    if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: 'Văn bản có độ mật.' });
+    if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: { key: 'secret' } });
     // Resubmission control is one of the four checks on commune documents (domain.md §4). At
     // registration register_incoming runs it in the same statement (resubmission.ts).
     const checksResubmission = senderLevelOf(d.issuer.name, d.issuer.level) === 'commune';
@@ -173,7 +176,7 @@ export function createRouting(deps: RoutingDeps) {
       extraFlags.push({
         code: 'FIELD_SUGGESTED',
         message: `Lĩnh vực gợi ý: ${c.fieldNames.get(field.field) ?? field.field} (độ tin cậy ${Math.round(field.confidence * 100)}%) — cần người xác nhận.`,
-        reason: `Lĩnh vực do hệ thống gợi ý từ trích yếu (${field.method}); người xử lý xác nhận khi tiếp nhận.`,
+        reason: { key: 'fieldSuggested', args: [field.method] },
       });
     }
     const r = route(live.compiled, facts, {
@@ -185,19 +188,16 @@ export function createRouting(deps: RoutingDeps) {
     });
     if (facts.senderLevel === 'commune' && facts.senderArea && org.leaderByArea.get(facts.senderArea)) {
       const areaLeader = org.leaderByArea.get(facts.senderArea)!;
-      r.reasons.push({ rule: 'facts', text: `UBND cấp xã thuộc địa bàn do ${areaLeader.name} phụ trách.` });
+      r.reasons.push({ rule: 'facts', key: 'areaLeader', args: [areaLeader.name] });
     }
-    if (facts.adviceEvidence)
-      r.reasons.push({ rule: 'facts', text: `Đã có ý kiến cơ quan chuyên môn: «${facts.adviceEvidence}».` });
+    if (facts.adviceEvidence) r.reasons.push({ rule: 'facts', key: 'adviceEvidence', args: [facts.adviceEvidence] });
     if (facts.competence) {
-      r.reasons.push({
-        rule: 'catalogue',
-        text: `Thẩm quyền: ${levelText(facts.competence.level)} (${facts.competence.basis}).`,
-      });
+      r.reasons.push({ rule: 'catalogue', key: 'competence', args: [facts.competence.level, facts.competence.basis] });
     }
     return {
       route: r,
       policyVersion: live.version,
+      ruleNames: live.compiled.ruleNames,
       field,
       resubmission: look.resubmission,
       checksResubmission: look.checksResubmission,
@@ -284,16 +284,3 @@ export function createRouting(deps: RoutingDeps) {
 }
 
 export type Routing = ReturnType<typeof createRouting>;
-
-function levelText(l: string): string {
-  return (
-    (
-      {
-        commune: 'UBND cấp xã',
-        agency: 'cơ quan chuyên môn',
-        ppc: 'UBND tỉnh',
-        chairman: 'Chủ tịch UBND tỉnh',
-      } as Record<string, string>
-    )[l] ?? l
-  );
-}

@@ -94,7 +94,7 @@ export async function inbox(
     const rows = await q.query<{ id: string; subject: string; code: string | null; deadline: string | null }>(
       `SELECT d.id, d.subject, d.code, (d.route->>'deadline') AS deadline FROM documents d
        JOIN handling_steps h ON h.document_id = d.id AND h.action = 'present' AND h.to_user_id = $1
-       WHERE d.status = 'presented' AND d.route_flow IS NOT NULL AND ${vis2} GROUP BY d.id, d.subject, d.code, d.route ORDER BY min(h.at) LIMIT 50`,
+       WHERE d.status = 'presented' AND d.route_flow IS NOT NULL AND ${vis2} GROUP BY d.id ORDER BY min(h.at) LIMIT 50`,
       p2,
     );
     for (const r of rows)
