@@ -56,6 +56,34 @@ describe('routing caches', () => {
     expect(seen.filter((x) => x.includes('FROM routing_policies'))).toHaveLength(1);
     expect(seen.filter((x) => x.includes('FROM classifier_models'))).toHaveLength(1);
   });
+
+  it('decide without waiting exactly as they do after loading, and only when nothing must be read', async () => {
+    const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
+    const date = '2026-03-10';
+    const docs = [
+      { issuer: { unitId: null, name: 'Sở Y tế' }, type: 'CV', subject: 'V/v tăng cường phòng chống dịch', date },
+      {
+        issuer: { unitId: null, name: 'UBND xã Tịnh Khê', level: 'commune', areaCode: 'AREA_1' },
+        type: 'CV',
+        subject: 'V/v đề nghị giao đất cho hộ gia đình',
+        fields: ['DAT_DAI'],
+        date,
+      },
+      { issuer: { unitId: null, name: 'Sở Tài chính' }, type: 'BC', subject: 'Báo cáo giải ngân', secrecy: 1, date },
+    ];
+    const extras = { duplicateOf: { id: 'x', arrivalNumber: 7 }, lookupResubmission: false };
+    // Nothing cached yet: it says so instead of guessing.
+    expect(routing.computeCached(docs[0]!, extras)).toBeNull();
+    for (const d of docs) {
+      const loaded = await routing.compute(s.db, d, extras, undefined, true);
+      expect(routing.computeCached(d, extras)).toEqual(loaded);
+    }
+    // A document citing codes, or a commune's whose resubmission must be looked up, needs the database.
+    expect(routing.computeCached({ ...docs[0]!, referencedCodes: ['12/UBND-VP'] }, extras)).toBeNull();
+    expect(routing.computeCached(docs[1]!, { lookupResubmission: true })).toBeNull();
+    // Another date's organisation is not cached yet.
+    expect(routing.computeCached({ ...docs[0]!, date: '2026-03-11' }, extras)).toBeNull();
+  });
 });
 
 describe('routing the demo policy', () => {

@@ -73,14 +73,14 @@ export function routeOnRegister(
     fresh: boolean,
   ): Promise<RoutePlan> => {
     if (fresh) await routing.fresh(q);
-    const input = { ...(await routing.inputOf(q, doc, given.references ?? [])), text: given.text };
-    const routed = await routing.compute(
-      q,
-      input,
-      { duplicateOf: dup, documentId: doc.id, lookupResubmission: false },
-      undefined,
-      !fresh,
-    );
+    const refs = given.references ?? [];
+    const cached = fresh ? null : routing.inputOfCached(doc, refs);
+    const input = { ...(cached ?? (await routing.inputOf(q, doc, refs))), text: given.text };
+    const extras = { duplicateOf: dup, documentId: doc.id, lookupResubmission: false };
+    // On the instance's caches the decision is made without waiting (service.ts computeCached).
+    const routed =
+      (fresh ? null : routing.computeCached(input, extras)) ??
+      (await routing.compute(q, input, extras, undefined, !fresh));
     return {
       row: routeRow(doc.id, input.date, input.fields ?? [], routed),
       generation: routed.generation,

@@ -41,6 +41,16 @@ interface Cache {
   fieldNames: Map<string, string>;
   /** Loaded or trained on first use; a promise, so that concurrent first uses share it. */
   model: Promise<FieldModel> | null;
+  /** The model once it is there. */
+  modelValue: FieldModel | null;
+}
+
+/** What routing learned from other documents and the register's own links. */
+interface LookedUp {
+  ourCodes: Set<string>;
+  flags: { code: string; message: string; reason: Omit<Reason, 'rule'> }[];
+  checksResubmission: boolean;
+  resubmission: Resubmission | null;
 }
 
 /** Extra inputs from the register: links found by looking at other documents. */
@@ -93,6 +103,7 @@ export function createRouting(deps: RoutingDeps) {
         (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
       ),
       model: null,
+      modelValue: null,
     };
   }
 
@@ -115,16 +126,40 @@ export function createRouting(deps: RoutingDeps) {
     return s;
   }
 
+  /** Codes this document cites, folded: a reply to one of ours is found by them. */
+  const citedCodes = (d: DocumentForRouting) =>
+    [...(d.references ?? []).map((r) => r.code), ...(d.referencedCodes ?? [])].map(foldVietnamese);
+
+  /** Whether resubmission control applies: the sender is a commune's People's Committee (domain.md §4). */
+  const checksResubmissionOf = (d: DocumentForRouting) => senderLevelOf(d.issuer.name, d.issuer.level) === 'commune';
+
   /** Facts that need other documents: a reply to ours, a resubmission. */
-  async function lookups(q: Queryable, d: DocumentForRouting, extras: RoutingExtras) {
-    const codes = [...(d.references ?? []).map((r) => r.code), ...(d.referencedCodes ?? [])].map(foldVietnamese);
+  async function lookups(q: Queryable, d: DocumentForRouting, extras: RoutingExtras): Promise<LookedUp> {
+    const codes = citedCodes(d);
     const ours = codes.length
       ? await q.query<{ code_norm: string; id: string; code: string }>(
           `SELECT code_norm, id, code FROM documents WHERE direction = 'out' AND code_norm = ANY($1::text[]) LIMIT 10`,
           [codes],
         )
       : [];
-    const flags: { code: string; message: string; reason: Omit<Reason, 'rule'> }[] = [];
+    // Resubmission control is one of the four checks on commune documents (domain.md §4). At
+    // registration register_incoming runs it in the same statement (resubmission.ts).
+    const checksResubmission = checksResubmissionOf(d);
+    const resubmission =
+      checksResubmission && extras.lookupResubmission !== false
+        ? await findResubmission(q, d.issuer, d.subject, extras.documentId ?? null)
+        : null;
+    return lookedUp(d, extras, ours, checksResubmission, resubmission);
+  }
+
+  function lookedUp(
+    d: DocumentForRouting,
+    extras: RoutingExtras,
+    ours: { code_norm: string; code: string }[],
+    checksResubmission: boolean,
+    resubmission: Resubmission | null,
+  ): LookedUp {
+    const flags: LookedUp['flags'] = [];
     if (ours.length) {
       flags.push({
         code: 'RESPONSE_TO_OURS',
@@ -140,13 +175,6 @@ export function createRouting(deps: RoutingDeps) {
       });
     }
     if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: { key: 'secret' } });
-    // Resubmission control is one of the four checks on commune documents (domain.md §4). At
-    // registration register_incoming runs it in the same statement (resubmission.ts).
-    const checksResubmission = senderLevelOf(d.issuer.name, d.issuer.level) === 'commune';
-    const resubmission =
-      checksResubmission && extras.lookupResubmission !== false
-        ? await findResubmission(q, d.issuer, d.subject, extras.documentId ?? null)
-        : null;
     return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, checksResubmission, resubmission };
   }
 
@@ -166,11 +194,43 @@ export function createRouting(deps: RoutingDeps) {
     const live = usePolicy ?? c.live;
     if (!live) throw new Error('no published routing policy');
     const org = await snapshot(q, c, d.date);
-    const field = d.fields?.length ? null : await suggest(q, c, live.compiled, d);
-    const fields = d.fields?.length ? d.fields : field ? [field.field] : [];
+    const model = d.fields?.length ? null : await modelOf(q, c, live.compiled);
     const look = await lookups(q, d, extras);
-    const facts = buildFacts(d, fields, c.catalogue, look.ourCodes);
     const cal = await calendar(q, c, Number(d.date.slice(0, 4)));
+    return decide(c, live, org, model, look, cal, d);
+  }
+
+  /**
+   * The same as compute with `trustCache`, without waiting for anything, when everything it
+   * needs is cached and no other document must be read; null otherwise (then use compute).
+   * Registration routes this way: the decision runs in one piece instead of being cut at every
+   * cache lookup into turns of the event loop that other requests' work fills in between.
+   */
+  function computeCached(d: DocumentForRouting, extras: RoutingExtras = {}): RoutedDocument | null {
+    const c = cache;
+    const live = c?.live;
+    if (!c || !live) return null;
+    const org = c.snapshots.get(d.date);
+    const cal = c.calendars.get(Number(d.date.slice(0, 4)));
+    const model = d.fields?.length ? null : c.modelValue;
+    if (!org || !cal || (!d.fields?.length && !model)) return null;
+    const checksResubmission = checksResubmissionOf(d);
+    if (citedCodes(d).length || (checksResubmission && extras.lookupResubmission !== false)) return null;
+    return decide(c, live, org, model, lookedUp(d, extras, [], checksResubmission, null), cal, d);
+  }
+
+  function decide(
+    c: Cache,
+    live: { version: number; compiled: CompiledPolicy },
+    org: OrgSnapshot,
+    model: FieldModel | null,
+    look: LookedUp,
+    cal: WorkCalendar,
+    d: DocumentForRouting,
+  ): RoutedDocument {
+    const field = model ? suggest(model, live.compiled, d) : null;
+    const fields = d.fields?.length ? d.fields : field ? [field.field] : [];
+    const facts = buildFacts(d, fields, c.catalogue, look.ourCodes);
     const extraFlags = [...look.flags];
     if (field) {
       extraFlags.push({
@@ -206,21 +266,24 @@ export function createRouting(deps: RoutingDeps) {
   }
 
   /**
-   * The field classifier: the model trained from confirmed routes when one has been saved
+   * The field classifier's model: the one trained from confirmed routes when one has been saved
    * (retrain job), else a cold-start model from the live policy's keywords, built once per
-   * cache generation. Falls back to keyword matching when the text has no known feature.
+   * cache generation.
    */
-  async function suggest(
-    q: Queryable,
-    c: Cache,
-    policy: CompiledPolicy,
-    d: DocumentForRouting,
-  ): Promise<FieldSuggestion | null> {
-    c.model ??= loadModel(q, policy).catch((e: unknown) => {
-      c.model = null;
-      throw e;
-    });
-    const r = classify(await c.model, d.subject, { body: d.text ?? '' });
+  async function modelOf(q: Queryable, c: Cache, policy: CompiledPolicy): Promise<FieldModel> {
+    c.model ??= loadModel(q, policy).then(
+      (m) => (c.modelValue = m),
+      (e: unknown) => {
+        c.model = null;
+        throw e;
+      },
+    );
+    return c.model;
+  }
+
+  /** The field suggestion; keyword matching when the text has no feature the model knows. */
+  function suggest(model: FieldModel, policy: CompiledPolicy, d: DocumentForRouting): FieldSuggestion | null {
+    const r = classify(model, d.subject, { body: d.text ?? '' });
     if (r.matched > 0)
       return { field: r.field, confidence: Math.round(r.confidence * 100) / 100, method: 'classifier' };
     return suggestField(policy.keywords, `${d.subject}\n${d.text ?? ''}`);
@@ -257,7 +320,16 @@ export function createRouting(deps: RoutingDeps) {
   /** The routing input of a just-written document, from its view and the cached organisation. */
   async function inputOf(q: Queryable, doc: DocumentView, references: Reference[]): Promise<DocumentForRouting> {
     const c = await fresh(q, true);
-    const org = await snapshot(q, c, doc.arrivalDate!);
+    return inputFrom(await snapshot(q, c, doc.arrivalDate!), doc, references);
+  }
+
+  /** inputOf without waiting, when the organisation of the date is cached; null otherwise. */
+  function inputOfCached(doc: DocumentView, references: Reference[]): DocumentForRouting | null {
+    const org = cache?.snapshots.get(doc.arrivalDate!);
+    return org ? inputFrom(org, doc, references) : null;
+  }
+
+  function inputFrom(org: OrgSnapshot, doc: DocumentView, references: Reference[]): DocumentForRouting {
     const u = doc.issuer.unitId ? org.unitById?.get(doc.issuer.unitId) : undefined;
     return {
       issuer: {
@@ -280,7 +352,7 @@ export function createRouting(deps: RoutingDeps) {
     };
   }
 
-  return { compute, fresh, snapshot, learn, inputOf };
+  return { compute, computeCached, fresh, snapshot, learn, inputOf, inputOfCached };
 }
 
 export type Routing = ReturnType<typeof createRouting>;
