@@ -99,9 +99,12 @@ END;
 $$;
 
 -- As in 0015, with the route written as part of the document row. p_route.route is the route's
--- JSON as a string (routing/document-route.store.ts routeRow).
-CREATE OR REPLACE FUNCTION register_incoming(
-  p_doc jsonb, p_files jsonb, p_route jsonb, p_generation text, p_check_duplicate boolean, p_scope text,
+-- JSON as a string (routing/document-route.store.ts routeRow). The routing generation is no longer
+-- compared here: register_incoming_batch, its only caller, compares it once per batch.
+DROP FUNCTION register_incoming(jsonb, jsonb, jsonb, text, boolean, text, timestamptz, uuid, text, text, jsonb,
+  text, text);
+CREATE FUNCTION register_incoming(
+  p_doc jsonb, p_files jsonb, p_route jsonb, p_check_duplicate boolean, p_scope text,
   p_at timestamptz, p_actor_id uuid, p_actor_name text, p_action text, p_after jsonb,
   p_canonical_head text, p_canonical_tail text
 ) RETURNS jsonb LANGUAGE plpgsql AS $$
@@ -125,13 +128,6 @@ BEGIN
         jsonb_build_object('id', dup.id, 'arrivalNumber', dup.arrival_number, 'arrivalDate', dup.arrival_date));
     END IF;
   END IF;
-  -- A route computed on stale caches is refused (the caller recomputes). register_incoming_batch
-  -- compares the generations itself, once per batch, and passes NULL here.
-  IF p_route IS NOT NULL AND p_generation IS NOT NULL
-     AND (SELECT value FROM app_meta WHERE key = 'routing_generation') IS DISTINCT FROM p_generation THEN
-    RETURN jsonb_build_object('stale', true);
-  END IF;
-
   answer := '{}'::jsonb;
   IF p_route IS NOT NULL THEN
     sender := document_sender_key(d.issuer_unit_id, d.issuer_name);
@@ -188,7 +184,8 @@ END;
 $$;
 
 -- As in 0013, with the routing generation read once for the whole batch instead of once per
--- registration: the batch is one transaction, and each item still compares its own generation.
+-- registration: the batch is one transaction, and each item still compares its own generation. A
+-- route computed on stale caches is refused (the caller recomputes it on fresh data).
 CREATE OR REPLACE FUNCTION register_incoming_batch(p_items jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   it jsonb;
@@ -202,7 +199,7 @@ BEGIN
     ELSE
       BEGIN
         r := register_incoming(it->'doc', nullif(it->'files', 'null'::jsonb), nullif(it->'route', 'null'::jsonb),
-          NULL, (it->>'checkDuplicate')::boolean, it->>'scope', (it->>'at')::timestamptz,
+          (it->>'checkDuplicate')::boolean, it->>'scope', (it->>'at')::timestamptz,
           (it->>'actorId')::uuid, it->>'actorName', it->>'action', it->'after', it->>'head', it->>'tail');
       EXCEPTION WHEN OTHERS THEN
         r := jsonb_build_object('error', jsonb_build_object('code', SQLSTATE, 'message', SQLERRM));

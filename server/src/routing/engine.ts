@@ -3,8 +3,6 @@ import type { Facts } from './facts.js';
 import type { Action, Condition, Flow, Policy, Rule } from './policy.js';
 import { FLAG_MESSAGES, type Reason } from './reasons.js';
 
-export { FLAG_MESSAGES } from './reasons.js';
-
 export interface Ref {
   id: string;
   name: string;
@@ -32,6 +30,13 @@ export interface DeadlineRule {
   unit: 'working_days' | 'calendar_days';
 }
 
+/** A fact found outside the policy: a flag, and the reason it is raised. */
+export interface ExtraFlag {
+  code: string;
+  message: string;
+  reason: Omit<Reason, 'rule'>;
+}
+
 export interface RouteContext {
   org: OrgSnapshot;
   /** The date the deadline counts from (arrival date) and a way to count it. */
@@ -39,7 +44,7 @@ export interface RouteContext {
   addDeadline: (from: string, rule: DeadlineRule) => string;
   requestedDeadline?: string | null;
   /** Facts found outside the policy, each becoming a flag with its reason. */
-  extraFlags?: { code: string; message: string; reason: Omit<Reason, 'rule'> }[];
+  extraFlags?: ExtraFlag[];
 }
 
 export interface Route {
@@ -158,12 +163,8 @@ export function compilePolicy(p: Policy): CompiledPolicy {
   return {
     ...p,
     rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, test: compileCondition(r.when) })),
-    ruleNames: ruleNamesOf(p),
+    ruleNames: new Map(p.rules.map((r) => [r.id, r.name])),
   };
-}
-
-export function ruleNamesOf(p: Policy): Map<string, string> {
-  return new Map(p.rules.map((r) => [r.id, r.name]));
 }
 
 /**

@@ -56,7 +56,7 @@ export interface RoutePlan {
 /**
  * Every incoming document gets its route at registration: registerIncoming's `route` option.
  * The route is computed before the document is written, on the instance's cached policy and
- * organisation; the write (register_incoming) refuses it if the database's routing generation
+ * organisation; the write (register_incoming_batch) refuses it if the database's routing generation
  * has moved meanwhile (another instance changed the organisation or the policy), and then it is
  * computed again on fresh data (`fresh`).
  */

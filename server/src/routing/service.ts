@@ -3,7 +3,7 @@ import { foldVietnamese } from '../platform/text.js';
 import { routingGeneration } from '../org/generation.js';
 import { buildFacts, senderLevelOf, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { type CompiledPolicy, compilePolicy, type OrgSnapshot, route, type Route } from './engine.js';
+import { type CompiledPolicy, compilePolicy, type ExtraFlag, type OrgSnapshot, route, type Route } from './engine.js';
 import { computeDeadline, type WorkCalendar } from '../calendar/working-days.js';
 import type { Policy } from './policy.js';
 import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
@@ -11,7 +11,6 @@ import { suggestField, type FieldSuggestion } from './suggest.js';
 import { classify, coldStartModel, deserializeModel, type FieldModel } from './classifier.js';
 import { enqueue } from '../platform/jobs.js';
 import { findResubmission, type Resubmission } from './resubmission.js';
-import type { Reason } from './reasons.js';
 
 export interface RoutedDocument {
   route: Route;
@@ -48,7 +47,7 @@ interface Cache {
 /** What routing learned from other documents and the register's own links. */
 interface LookedUp {
   ourCodes: Set<string>;
-  flags: { code: string; message: string; reason: Omit<Reason, 'rule'> }[];
+  flags: ExtraFlag[];
   checksResubmission: boolean;
   resubmission: Resubmission | null;
 }
@@ -215,7 +214,8 @@ export function createRouting(deps: RoutingDeps) {
     const model = d.fields?.length ? null : c.modelValue;
     if (!org || !cal || (!d.fields?.length && !model)) return null;
     const checksResubmission = checksResubmissionOf(d);
-    if (citedCodes(d).length || (checksResubmission && extras.lookupResubmission !== false)) return null;
+    const cites = (d.references?.length ?? 0) + (d.referencedCodes?.length ?? 0) > 0;
+    if (cites || (checksResubmission && extras.lookupResubmission !== false)) return null;
     return decide(c, live, org, model, lookedUp(d, extras, [], checksResubmission, null), cal, d);
   }
 
