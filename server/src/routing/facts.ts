@@ -63,7 +63,19 @@ export function senderLevelOf(name: string, unitLevel?: string | null): SenderLe
   if (unitLevel === 'commune') return 'commune';
   if (unitLevel === 'agency') return 'agency';
   if (unitLevel === 'province' || unitLevel === 'office' || unitLevel === 'department') return 'province';
-  const f = foldVietnamese(name);
+  // The same senders write again and again; their names are read once (a small memo, cleared when full).
+  let level = levelByName.get(name);
+  if (level === undefined) {
+    level = levelFromName(foldVietnamese(name));
+    if (levelByName.size >= 2000) levelByName.clear();
+    levelByName.set(name, level);
+  }
+  return level;
+}
+
+const levelByName = new Map<string, SenderLevel>();
+
+function levelFromName(f: string): SenderLevel {
   if (/^(ubnd|uy ban nhan dan) (xa|phuong|dac khu)\b/.test(f) || /^(xa|phuong|dac khu) /.test(f)) return 'commune';
   if (/^(so|ban quan ly|thanh tra tinh|cong an tinh|bo chi huy)\b/.test(f)) return 'agency';
   if (
@@ -118,18 +130,35 @@ export function matchCompetence(
   kind: RequestKind,
   folded: string,
 ): CompetenceEntry | null {
+  const byField = prepared(entries);
   for (const field of fields) {
-    const inField = entries.filter(
-      (e) => e.field === field && (e.requestKinds.length === 0 || e.requestKinds.includes(kind)),
-    );
-    const specific = inField.find(
-      (e) => e.matter.length > 0 && e.matter.some((m) => folded.includes(foldVietnamese(m))),
-    );
-    if (specific) return specific;
-    const general = inField.find((e) => e.matter.length === 0);
-    if (general) return general;
+    const inField = byField.get(field);
+    if (!inField) continue;
+    const applies = (e: CompetenceEntry) => e.requestKinds.length === 0 || e.requestKinds.includes(kind);
+    for (const { entry, matter } of inField) {
+      if (matter.length > 0 && applies(entry) && matter.some((m) => folded.includes(m))) return entry;
+    }
+    for (const { entry, matter } of inField) if (matter.length === 0 && applies(entry)) return entry;
   }
   return null;
+}
+
+type PreparedCatalogue = Map<string, { entry: CompetenceEntry; matter: string[] }[]>;
+const preparedCatalogues = new WeakMap<readonly CompetenceEntry[], PreparedCatalogue>();
+
+/** A catalogue grouped by field with its matter phrases folded, once per loaded catalogue: every registration matches against it. */
+function prepared(entries: readonly CompetenceEntry[]): PreparedCatalogue {
+  let p = preparedCatalogues.get(entries);
+  if (!p) {
+    p = new Map();
+    for (const entry of entries) {
+      const list = p.get(entry.field) ?? [];
+      list.push({ entry, matter: entry.matter.map(foldVietnamese) });
+      p.set(entry.field, list);
+    }
+    preparedCatalogues.set(entries, p);
+  }
+  return p;
 }
 
 export function buildFacts(

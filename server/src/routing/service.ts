@@ -3,7 +3,15 @@ import { foldVietnamese } from '../platform/text.js';
 import { routingGeneration } from '../org/generation.js';
 import { buildFacts, senderLevelOf, type CompetenceEntry, type DocumentForRouting, type Reference } from './facts.js';
 import type { DocumentView } from '../documents/document.store.js';
-import { type CompiledPolicy, compilePolicy, type ExtraFlag, type OrgSnapshot, route, type Route } from './engine.js';
+import {
+  type CompiledPolicy,
+  compilePolicy,
+  type DeadlineRule,
+  type ExtraFlag,
+  type OrgSnapshot,
+  route,
+  type Route,
+} from './engine.js';
 import { computeDeadline, type WorkCalendar } from '../calendar/working-days.js';
 import type { Policy } from './policy.js';
 import { loadCatalogue, loadOrgSnapshot, policyByStatus } from './routing.store.js';
@@ -37,6 +45,8 @@ interface Cache {
   catalogue: CompetenceEntry[];
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
+  /** Deadlines already counted, by start date and rule: every registration of a day asks the same few. */
+  deadlines: Map<string, string>;
   fieldNames: Map<string, string>;
   /** Loaded or trained on first use; a promise, so that concurrent first uses share it. */
   model: Promise<FieldModel> | null;
@@ -98,6 +108,7 @@ export function createRouting(deps: RoutingDeps) {
       catalogue: await loadCatalogue(q),
       snapshots: new Map(),
       calendars: new Map(),
+      deadlines: new Map(),
       fieldNames: new Map(
         (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
       ),
@@ -242,7 +253,7 @@ export function createRouting(deps: RoutingDeps) {
     const r = route(live.compiled, facts, {
       org,
       from: d.date,
-      addDeadline: (from, rule) => computeDeadline(from, rule, cal),
+      addDeadline: (from, rule) => deadlineOf(c, cal, from, rule),
       requestedDeadline: d.dueDate ?? null,
       extraFlags,
     });
@@ -263,6 +274,21 @@ export function createRouting(deps: RoutingDeps) {
       checksResubmission: look.checksResubmission,
       generation: c.generation,
     };
+  }
+
+  /**
+   * A rule's deadline from a date, counted once per cache generation: the calendar (a year's
+   * official days) is part of the cache, so a change to it moves the generation and empties this.
+   */
+  function deadlineOf(c: Cache, cal: WorkCalendar, from: string, rule: DeadlineRule): string {
+    const key = `${from}|${rule.amount}|${rule.unit}`;
+    let d = c.deadlines.get(key);
+    if (d === undefined) {
+      d = computeDeadline(from, rule, cal);
+      if (c.deadlines.size >= 1000) c.deadlines.clear();
+      c.deadlines.set(key, d);
+    }
+    return d;
   }
 
   /**
