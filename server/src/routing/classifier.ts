@@ -185,8 +185,9 @@ function tokenize(input: string): Tokens {
       i++;
       continue;
     }
-    // a compound token: word characters, joiners only between word characters
-    const parts: [number, number, string][] = [];
+    // a compound token: word characters, joiners only between word characters; most are one
+    // part, so the list of parts is only made when a joiner is met
+    let parts: [number, number, string][] | null = null;
     let hasDigit = false;
     let partStart = i;
     let folded = '';
@@ -198,26 +199,32 @@ function tokenize(input: string): Tokens {
         folded += foldOf(code);
         i++;
       } else if (c === JOINER && i + 1 < n && isWordClass(classOf(text.charCodeAt(i + 1)))) {
-        parts.push([partStart, i, folded]);
+        (parts ??= []).push([partStart, i, folded]);
         folded = '';
         i++;
         partStart = i;
       } else break;
     }
-    parts.push([partStart, i, folded]);
     if (hasDigit) {
       t.kind.push(NUMBER);
       t.folded.push('');
-      t.start.push(parts[0]![0]);
+      t.start.push(parts ? parts[0]![0] : partStart);
       t.end.push(i);
-    } else if (parts.length > 1 && stopFolded.has(parts.map((p) => p[2]).join('/'))) {
-      pushBreak(t);
+    } else if (!parts) {
+      t.kind.push(WORD);
+      t.folded.push(folded);
+      t.start.push(partStart);
+      t.end.push(i);
     } else {
-      for (const [s, e, f] of parts) {
-        t.kind.push(WORD);
-        t.folded.push(f);
-        t.start.push(s);
-        t.end.push(e);
+      parts.push([partStart, i, folded]);
+      if (stopFolded.has(parts.map((p) => p[2]).join('/'))) pushBreak(t);
+      else {
+        for (const [s, e, f] of parts) {
+          t.kind.push(WORD);
+          t.folded.push(f);
+          t.start.push(s);
+          t.end.push(e);
+        }
       }
     }
   }
@@ -245,12 +252,24 @@ const VOWELS = 'aeiouy';
  */
 export function textFeatures(text: string, bigrams = true): string[] {
   const t = tokenize(text);
+  const keep = keptWords(t);
+  const { folded } = t;
+  const n = keep.length;
+  const out = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    out.add(folded[i]!);
+    if (bigrams && i + 1 < n && keep[i + 1]) out.add(`${folded[i]} ${folded[i + 1]}`);
+  }
+  return [...out];
+}
+
+/** Which tokens are kept syllables: the words, less stop words, stop phrases, and number markers with their number. */
+function keptWords(t: Tokens): Uint8Array {
   const { kind, folded } = t;
   const n = kind.length;
-  const keep: boolean[] = kind.map((k) => k === WORD);
-  const isNumberAt = (j: number) =>
-    j >= 0 && j < n && (kind[j] === NUMBER || (kind[j] === WORD && ROMAN.test(t.text.slice(t.start[j], t.end[j]))));
-
+  const keep = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (kind[i] === WORD) keep[i] = 1;
   for (let i = 0; i < n; i++) {
     if (kind[i] !== WORD) continue;
     const f = folded[i]!;
@@ -260,10 +279,10 @@ export function textFeatures(text: string, bigrams = true): string[] {
       for (const parts of markers) {
         if (!matchesAt(t, i, parts)) continue;
         const end = i + parts.length;
-        const after = isNumberAt(end);
+        const after = isNumberAt(t, end);
         if (after || (i > 0 && kind[i - 1] === NUMBER)) {
-          for (let j = i; j < end; j++) keep[j] = false;
-          if (after) keep[end] = false;
+          for (let j = i; j < end; j++) keep[j] = 0;
+          if (after) keep[end] = 0;
           break;
         }
       }
@@ -272,21 +291,20 @@ export function textFeatures(text: string, bigrams = true): string[] {
     if (phrases) {
       for (const parts of phrases) {
         if (!matchesAt(t, i, parts)) continue;
-        for (let j = i; j < i + parts.length; j++) keep[j] = false;
+        for (let j = i; j < i + parts.length; j++) keep[j] = 0;
         break;
       }
     }
-    if ((f.length < 2 && !VOWELS.includes(f)) || stopFolded.has(f)) keep[i] = false;
-    else if (stopExactFolded.has(f) && stopExact.has(t.text.slice(t.start[i], t.end[i]).toLowerCase())) keep[i] = false;
+    if ((f.length < 2 && !VOWELS.includes(f)) || stopFolded.has(f)) keep[i] = 0;
+    else if (stopExactFolded.has(f) && stopExact.has(t.text.slice(t.start[i], t.end[i]).toLowerCase())) keep[i] = 0;
   }
+  return keep;
+}
 
-  const out = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    out.add(folded[i]!);
-    if (bigrams && i + 1 < n && keep[i + 1]) out.add(`${folded[i]} ${folded[i + 1]}`);
-  }
-  return [...out];
+/** A number, or a Roman numeral ("quý III"), at token j. */
+function isNumberAt(t: Tokens, j: number): boolean {
+  const k = t.kind[j];
+  return k === NUMBER || (k === WORD && ROMAN.test(t.text.slice(t.start[j], t.end[j])));
 }
 
 function matchesAt(t: Tokens, i: number, parts: string[]): boolean {

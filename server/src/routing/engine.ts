@@ -167,11 +167,114 @@ export function compilePolicy(p: Policy): CompiledPolicy {
   };
 }
 
+/** The first field's entry in a by-field map. */
+function byField(f: Facts, m: ReadonlyMap<string, Ref>): Ref | null {
+  for (const x of f.fields) {
+    const r = m.get(x);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** The agency that advises on the matter: the catalogue's, else the field's. */
+function competentAgency(f: Facts, org: OrgSnapshot): Ref | null {
+  return (
+    (f.competence?.adviceAgency ? org.unitByCode.get(f.competence.adviceAgency) : undefined) ??
+    byField(f, org.agencyByField)
+  );
+}
+
+function areaLeader(f: Facts, org: OrgSnapshot): Ref | null {
+  return f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null;
+}
+
+function addFlag(r: Route, code: string): void {
+  if (!r.flags.some((x) => x.code === code)) r.flags.push({ code, message: FLAG_MESSAGES[code] ?? code });
+}
+
+/**
+ * Applies one action of a rule; returns the part it set (the first rule to set a part wins it),
+ * or null for what accumulates (flags, co-operating agencies) or found nothing to set.
+ */
+function apply(r: Route, rule: Rule, a: Action, f: Facts, ctx: RouteContext, set: Set<string>): string | null {
+  const org = ctx.org;
+  if ('setFlow' in a) {
+    if (set.has('setFlow')) return null;
+    r.flow = a.setFlow;
+    r.reasons.push({ rule: rule.id, key: 'setFlow', args: [a.setFlow] });
+    return 'setFlow';
+  }
+  if ('setLeader' in a) {
+    if (set.has('setLeader')) return null;
+    const leader =
+      a.setLeader === 'chairman'
+        ? org.chairman
+        : a.setLeader === 'by_area'
+          ? (areaLeader(f, org) ?? byField(f, org.leaderByField))
+          : (byField(f, org.leaderByField) ?? areaLeader(f, org));
+    if (!leader) return null;
+    r.leader = leader;
+    r.reasons.push({ rule: rule.id, key: 'setLeader', args: [leader.name] });
+    return 'setLeader';
+  }
+  if ('setDepartment' in a) {
+    if (set.has('setDepartment')) return null;
+    const d =
+      a.setDepartment === 'by_field'
+        ? byField(f, org.departmentByField)
+        : (org.unitByCode.get(a.setDepartment) ?? null);
+    if (!d) return null;
+    r.department = d;
+    r.reasons.push({ rule: rule.id, key: 'setDepartment', args: [d.name] });
+    return 'setDepartment';
+  }
+  if ('setLeadAgency' in a) {
+    if (set.has('setLeadAgency')) return null;
+    const g =
+      a.setLeadAgency === 'by_field'
+        ? byField(f, org.agencyByField)
+        : a.setLeadAgency === 'competent'
+          ? competentAgency(f, org)
+          : (org.unitByCode.get(a.setLeadAgency) ?? null);
+    if (!g) return null;
+    r.leadAgency = g;
+    r.reasons.push({ rule: rule.id, key: 'setLeadAgency', args: [g.name] });
+    return 'setLeadAgency';
+  }
+  if ('addCoAgencies' in a) {
+    for (const code of a.addCoAgencies) {
+      const g = org.unitByCode.get(code);
+      if (g && !r.coAgencies.some((x) => x.id === g.id)) r.coAgencies.push(g);
+    }
+    r.reasons.push({ rule: rule.id, key: 'addCoAgencies' });
+    return null;
+  }
+  if ('setDeadline' in a) {
+    if (set.has('setDeadline')) return null;
+    r.deadline = ctx.addDeadline(ctx.from, a.setDeadline);
+    r.reasons.push({ rule: rule.id, key: 'setDeadline', args: [a.setDeadline.amount, a.setDeadline.unit] });
+    return 'setDeadline';
+  }
+  if ('addFlag' in a) {
+    addFlag(r, a.addFlag);
+    r.reasons.push({ rule: rule.id, key: 'addFlag', args: [a.addFlag] });
+    return null;
+  }
+  if ('setGuidance' in a) {
+    if (set.has('setGuidance')) return null;
+    r.guidance = a.setGuidance;
+    r.reasons.push({ rule: rule.id, key: 'setGuidance' });
+    return 'setGuidance';
+  }
+  return null;
+}
+
 /**
  * Evaluates a compiled policy for one document's facts. Rules run in order; the first rule to
  * set a part of the route wins it; flags and co-operating agencies accumulate; a rule with
  * `stop` ends the evaluation. Parts no rule set take their defaults (leader and department by
- * field, lead agency by competence), each with its reason.
+ * field, lead agency by competence), each with its reason. The helpers above are plain
+ * functions, not closures made per call: this runs for every registered document.
  */
 export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Route {
   const r: Route = {
@@ -187,90 +290,33 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
   };
   const set = new Set<string>();
   const org = ctx.org;
-  const byField = (m: ReadonlyMap<string, Ref>) => f.fields.map((x) => m.get(x)).find(Boolean) ?? null;
-  const competentAgency = () =>
-    (f.competence?.adviceAgency ? org.unitByCode.get(f.competence.adviceAgency) : undefined) ??
-    byField(org.agencyByField);
-  const flag = (code: string) => {
-    if (!r.flags.some((x) => x.code === code)) r.flags.push({ code, message: FLAG_MESSAGES[code] ?? code });
-  };
-
-  const apply = (rule: Rule, a: Action) => {
-    const part = Object.keys(a)[0]!;
-    if (part.startsWith('set') && set.has(part)) return;
-    if ('setFlow' in a) {
-      r.flow = a.setFlow;
-      r.reasons.push({ rule: rule.id, key: 'setFlow', args: [a.setFlow] });
-    } else if ('setLeader' in a) {
-      const leader =
-        a.setLeader === 'chairman'
-          ? org.chairman
-          : a.setLeader === 'by_area'
-            ? ((f.senderArea ? org.leaderByArea.get(f.senderArea) : undefined) ?? byField(org.leaderByField))
-            : (byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null));
-      if (!leader) return;
-      r.leader = leader;
-      r.reasons.push({ rule: rule.id, key: 'setLeader', args: [leader.name] });
-    } else if ('setDepartment' in a) {
-      const d =
-        a.setDepartment === 'by_field' ? byField(org.departmentByField) : (org.unitByCode.get(a.setDepartment) ?? null);
-      if (!d) return;
-      r.department = d;
-      r.reasons.push({ rule: rule.id, key: 'setDepartment', args: [d.name] });
-    } else if ('setLeadAgency' in a) {
-      const g =
-        a.setLeadAgency === 'by_field'
-          ? byField(org.agencyByField)
-          : a.setLeadAgency === 'competent'
-            ? competentAgency()
-            : (org.unitByCode.get(a.setLeadAgency) ?? null);
-      if (!g) return;
-      r.leadAgency = g;
-      r.reasons.push({ rule: rule.id, key: 'setLeadAgency', args: [g.name] });
-    } else if ('addCoAgencies' in a) {
-      for (const code of a.addCoAgencies) {
-        const g = org.unitByCode.get(code);
-        if (g && !r.coAgencies.some((x) => x.id === g.id)) r.coAgencies.push(g);
-      }
-      r.reasons.push({ rule: rule.id, key: 'addCoAgencies' });
-      return;
-    } else if ('setDeadline' in a) {
-      r.deadline = ctx.addDeadline(ctx.from, a.setDeadline);
-      r.reasons.push({ rule: rule.id, key: 'setDeadline', args: [a.setDeadline.amount, a.setDeadline.unit] });
-    } else if ('addFlag' in a) {
-      flag(a.addFlag);
-      r.reasons.push({ rule: rule.id, key: 'addFlag', args: [a.addFlag] });
-      return;
-    } else if ('setGuidance' in a) {
-      r.guidance = a.setGuidance;
-      r.reasons.push({ rule: rule.id, key: 'setGuidance' });
-    }
-    set.add(part);
-  };
 
   for (const rule of policy.rules) {
     if (!rule.test(f)) continue;
-    for (const a of rule.then) apply(rule, a);
+    for (const a of rule.then) {
+      const part = apply(r, rule, a, f, ctx, set);
+      if (part) set.add(part);
+    }
     if (rule.stop) break;
   }
 
   if (!set.has('setFlow')) r.reasons.push({ rule: 'default', key: 'defaultFlow', args: [r.flow] });
   if (!set.has('setLeader')) {
-    const leader = byField(org.leaderByField) ?? (f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null);
+    const leader = byField(f, org.leaderByField) ?? areaLeader(f, org);
     if (leader) {
       r.leader = leader;
       r.reasons.push({ rule: 'default', key: 'defaultLeader', args: [ctx.from, leader.name] });
     }
   }
   if (!set.has('setDepartment')) {
-    const d = byField(org.departmentByField);
+    const d = byField(f, org.departmentByField);
     if (d) {
       r.department = d;
       r.reasons.push({ rule: 'default', key: 'defaultDepartment', args: [d.name] });
     }
   }
   if (!set.has('setLeadAgency') && r.flow === 'SEND_TO_AGENCY_FOR_ADVICE') {
-    const g = competentAgency();
+    const g = competentAgency(f, org);
     if (g) {
       r.leadAgency = g;
       r.reasons.push({ rule: 'default', key: 'defaultAgency', args: [g.name] });
@@ -283,9 +329,9 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
     r.deadline = ctx.requestedDeadline;
     r.reasons.push({ rule: 'default', key: 'requestedDeadline', args: [ctx.requestedDeadline] });
   }
-  if (f.fields.length === 0) flag('NO_FIELD');
+  if (f.fields.length === 0) addFlag(r, 'NO_FIELD');
   for (const x of ctx.extraFlags ?? []) {
-    flag(x.code);
+    addFlag(r, x.code);
     if (x.message) r.flags.find((y) => y.code === x.code)!.message = x.message;
     r.reasons.push({ rule: 'facts', ...x.reason });
   }
