@@ -157,6 +157,21 @@ describe('routing the demo policy', () => {
     expect(r.field).toMatchObject({ code: 'DAT_DAI', source: 'classifier' });
     expect(r.field.confidence).toBeGreaterThan(0);
     expect(flagCodes(r)).toContain('FIELD_SUGGESTED');
+    // Registered, the flag is stored by code and values; its message is the same when shown.
+    const reg = await register({ ...noField, number: 9001 });
+    expect(reg.statusCode).toBe(201);
+    const suggested = r.flags.find((f: { code: string }) => f.code === 'FIELD_SUGGESTED');
+    const [stored] = await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [
+      reg.json().id,
+    ]);
+    expect(stored!.route).toContain('["FIELD_SUGGESTED",');
+    expect(stored!.route).not.toContain('cần người xác nhận');
+    const shown = await s.app.inject({
+      url: `/api/documents/${reg.json().id}/route`,
+      headers: { cookie: clerk.cookie },
+    });
+    expect(shown.json().flags).toContainEqual(suggested);
+    expect(suggested.message).toMatch(/^Lĩnh vực gợi ý: Đất đai \(độ tin cậy \d+%\) — cần người xác nhận\.$/);
   });
 });
 
@@ -480,12 +495,14 @@ describe('policy lifecycle', () => {
       rule: 'bao-cao-y-te',
       text: 'Báo cáo y tế trình lãnh đạo phụ trách: trình lãnh đạo UBND tỉnh.',
     });
-    // Stored as what the rule did, not as text: the name comes from the version that routed it.
+    // Stored as what the rule did, not as text: the name comes from the version that routed it
+    // (route-codec.ts: [rule, key, ...values]); flags by code, their messages rendered when shown.
     const [stored] = await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [
       next.json().id,
     ]);
-    expect(stored!.route).toContain('"key":"setFlow"');
+    expect(stored!.route).toContain('["bao-cao-y-te","setFlow","SUBMIT_TO_LEADER"]');
     expect(stored!.route).not.toContain('Báo cáo y tế trình lãnh đạo phụ trách');
+
     const old = await s.app.inject({
       url: `/api/documents/${report.json().id}/route`,
       headers: { cookie: clerk.cookie },

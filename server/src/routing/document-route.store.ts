@@ -4,6 +4,7 @@ import type { DocumentForRouting, Reference } from './facts.js';
 import type { RoutedDocument } from './service.js';
 import { mayKnow, withResubmission, type Resubmission } from './resubmission.js';
 import { renderReasons, type ShownReason } from './reasons.js';
+import { decodeRoute, encodeRoute } from './route-codec.js';
 
 export interface StoredRoute {
   documentId: string;
@@ -47,7 +48,7 @@ interface Row {
   document_id: string;
   policy_version: number;
   route_date: string;
-  route: Route;
+  route: Parameters<typeof decodeRoute>[0];
   field_code: string | null;
   field_source: string;
   field_confidence: number | null;
@@ -66,7 +67,7 @@ const toStored = (r: Row): StoredRoute => ({
   documentId: r.document_id,
   policyVersion: r.policy_version,
   routeDate: r.route_date,
-  route: r.route,
+  route: decodeRoute(r.route),
   field: { code: r.field_code, source: r.field_source, confidence: r.field_confidence },
   acted: r.acted,
   overridden: r.overridden,
@@ -104,7 +105,7 @@ export function routeRow(documentId: string, date: string, given: string[], rout
     policy_version: routed.policyVersion,
     route_date: date,
     flow: routed.route.flow,
-    route: JSON.stringify(routed.route),
+    route: encodeRoute(routed.route),
     field_code: given[0] ?? routed.field?.field ?? null,
     field_source: given.length ? 'given' : routed.field ? routed.field.method : 'none',
     field_confidence: given.length ? 1 : (routed.field?.confidence ?? null),

@@ -1,7 +1,7 @@
 import { foldVietnamese } from '../platform/text.js';
 import type { Facts } from './facts.js';
 import type { Action, Condition, Flow, Policy, Rule } from './policy.js';
-import { FLAG_MESSAGES, type Reason } from './reasons.js';
+import { flagMessage, type Reason } from './reasons.js';
 
 export interface Ref {
   id: string;
@@ -30,11 +30,18 @@ export interface DeadlineRule {
   unit: 'working_days' | 'calendar_days';
 }
 
-/** A fact found outside the policy: a flag, and the reason it is raised. */
+/** A fact found outside the policy: a flag (with the values its message shows), and the reason it is raised. */
 export interface ExtraFlag {
   code: string;
-  message: string;
+  args?: (string | number)[];
   reason: Omit<Reason, 'rule'>;
+}
+
+/** A flag on a route; `args` are the values its message was rendered with (reasons.ts flagMessage). */
+export interface RouteFlag {
+  code: string;
+  message: string;
+  args?: (string | number)[];
 }
 
 export interface RouteContext {
@@ -54,7 +61,7 @@ export interface Route {
   leadAgency: Ref | null;
   coAgencies: Ref[];
   deadline: string | null;
-  flags: { code: string; message: string }[];
+  flags: RouteFlag[];
   /** Stored as they are and rendered when shown (reasons.ts). */
   reasons: Reason[];
   guidance: string | null;
@@ -188,8 +195,17 @@ function areaLeader(f: Facts, org: OrgSnapshot): Ref | null {
   return f.senderArea ? (org.leaderByArea.get(f.senderArea) ?? null) : null;
 }
 
-function addFlag(r: Route, code: string): void {
-  if (!r.flags.some((x) => x.code === code)) r.flags.push({ code, message: FLAG_MESSAGES[code] ?? code });
+/** Raises a flag once; values given later (a fact's) replace the message of one a rule raised. */
+function addFlag(r: Route, code: string, args?: (string | number)[]): void {
+  const f = r.flags.find((x) => x.code === code);
+  if (!f)
+    r.flags.push(
+      args?.length ? { code, message: flagMessage(code, args), args } : { code, message: flagMessage(code) },
+    );
+  else if (args?.length) {
+    f.message = flagMessage(code, args);
+    f.args = args;
+  }
 }
 
 /**
@@ -331,8 +347,7 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
   }
   if (f.fields.length === 0) addFlag(r, 'NO_FIELD');
   for (const x of ctx.extraFlags ?? []) {
-    addFlag(r, x.code);
-    if (x.message) r.flags.find((y) => y.code === x.code)!.message = x.message;
+    addFlag(r, x.code, x.args);
     r.reasons.push({ rule: 'facts', ...x.reason });
   }
   return r;

@@ -134,14 +134,16 @@ export function matchCompetence(
   for (const field of fields) {
     const inField = byField.get(field);
     if (!inField) continue;
-    const applies = (e: CompetenceEntry) => e.requestKinds.length === 0 || e.requestKinds.includes(kind);
     for (const { entry, matter } of inField) {
-      if (matter.length > 0 && applies(entry) && matter.some((m) => folded.includes(m))) return entry;
+      if (matter.length > 0 && appliesTo(entry, kind) && matter.some((m) => folded.includes(m))) return entry;
     }
-    for (const { entry, matter } of inField) if (matter.length === 0 && applies(entry)) return entry;
+    for (const { entry, matter } of inField) if (matter.length === 0 && appliesTo(entry, kind)) return entry;
   }
   return null;
 }
+
+const appliesTo = (e: CompetenceEntry, kind: RequestKind) =>
+  e.requestKinds.length === 0 || e.requestKinds.includes(kind);
 
 type PreparedCatalogue = Map<string, { entry: CompetenceEntry; matter: string[] }[]>;
 const preparedCatalogues = new WeakMap<readonly CompetenceEntry[], PreparedCatalogue>();

@@ -47,14 +47,28 @@ export const FLAG_MESSAGES: Record<string, string> = {
   NO_FIELD: 'Chưa xác định được lĩnh vực: cần người xác nhận.',
 };
 
+const s = (x: string | number | undefined) => String(x ?? '');
+
+/** Flags whose message carries values of the day: rendered from the flag's `args`. */
+const FLAG_TEMPLATES: Record<string, (args: (string | number)[]) => string> = {
+  RESPONSE_TO_OURS: ([code]) => `Trả lời văn bản số ${s(code)} của UBND tỉnh/Văn phòng.`,
+  DUPLICATE: ([n]) => `Có thể trùng với văn bản đến số ${s(n)}.`,
+  FIELD_SUGGESTED: ([field, percent]) =>
+    `Lĩnh vực gợi ý: ${s(field)} (độ tin cậy ${s(percent)}%) — cần người xác nhận.`,
+};
+
+/** A flag's message: its template with the values it was raised with, else the fixed text of its code. */
+export function flagMessage(code: string, args?: readonly (string | number)[]): string {
+  const t = args?.length ? FLAG_TEMPLATES[code] : undefined;
+  return t ? t([...args!]) : (FLAG_MESSAGES[code] ?? code);
+}
+
 const LEVEL_TEXT: Record<string, string> = {
   commune: 'UBND cấp xã',
   agency: 'cơ quan chuyên môn',
   ppc: 'UBND tỉnh',
   chairman: 'Chủ tịch UBND tỉnh',
 };
-
-const s = (x: string | number | undefined) => String(x ?? '');
 
 /** The text of each kind of reason; `name` is the rule's name for what a policy rule did. */
 const TEMPLATES = {

@@ -29,6 +29,7 @@ import type { Routing } from './service.js';
 import { communesOverview } from './communes.store.js';
 import { createUnitDirectory } from '../org/unit-directory.js';
 import { planOutgoing } from './outgoing-route.js';
+import { encodeRoute } from './route-codec.js';
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
 const PolicyBody = z.object({
@@ -168,7 +169,7 @@ export function routingRoutes(app: FastifyInstance, db: Db, clock: Clock, routin
              route_field_source = CASE WHEN $5::text IS NULL THEN route_field_source ELSE 'confirmed' END,
              route_field_confidence = CASE WHEN $5::text IS NULL THEN route_field_confidence ELSE 1 END
            WHERE id = $1`,
-          [req.params.id, JSON.stringify(next), next.flow, b.reason, b.field ?? null],
+          [req.params.id, encodeRoute(next), next.flow, b.reason, b.field ?? null],
         );
         if (b.field) {
           await q.query('UPDATE documents SET field_codes = ARRAY[$2]::text[], updated_at = now() WHERE id = $1', [

@@ -47,6 +47,8 @@ interface Cache {
   calendars: Map<number, WorkCalendar>;
   /** Deadlines already counted, by start date and rule: every registration of a day asks the same few. */
   deadlines: Map<string, string>;
+  /** The function that counts them on each year's calendar, made once. */
+  deadlineCounters: Map<WorkCalendar, (from: string, rule: DeadlineRule) => string>;
   fieldNames: Map<string, string>;
   /** Loaded or trained on first use; a promise, so that concurrent first uses share it. */
   model: Promise<FieldModel> | null;
@@ -109,6 +111,7 @@ export function createRouting(deps: RoutingDeps) {
       snapshots: new Map(),
       calendars: new Map(),
       deadlines: new Map(),
+      deadlineCounters: new Map(),
       fieldNames: new Map(
         (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
       ),
@@ -173,18 +176,14 @@ export function createRouting(deps: RoutingDeps) {
     if (ours.length) {
       flags.push({
         code: 'RESPONSE_TO_OURS',
-        message: `Trả lời văn bản số ${ours[0]!.code} của UBND tỉnh/Văn phòng.`,
+        args: [ours[0]!.code],
         reason: { key: 'responseToOurs', args: [ours[0]!.code] },
       });
     }
     if (extras.duplicateOf) {
-      flags.push({
-        code: 'DUPLICATE',
-        message: `Có thể trùng với văn bản đến số ${extras.duplicateOf.arrivalNumber ?? ''}.`,
-        reason: { key: 'duplicate' },
-      });
+      flags.push({ code: 'DUPLICATE', args: [extras.duplicateOf.arrivalNumber ?? ''], reason: { key: 'duplicate' } });
     }
-    if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', message: '', reason: { key: 'secret' } });
+    if ((d.secrecy ?? 0) > 0) flags.push({ code: 'SECRET', reason: { key: 'secret' } });
     return { ourCodes: new Set(ours.map((o) => o.code_norm)), flags, checksResubmission, resubmission };
   }
 
@@ -246,14 +245,14 @@ export function createRouting(deps: RoutingDeps) {
     if (field) {
       extraFlags.push({
         code: 'FIELD_SUGGESTED',
-        message: `Lĩnh vực gợi ý: ${c.fieldNames.get(field.field) ?? field.field} (độ tin cậy ${Math.round(field.confidence * 100)}%) — cần người xác nhận.`,
+        args: [c.fieldNames.get(field.field) ?? field.field, Math.round(field.confidence * 100)],
         reason: { key: 'fieldSuggested', args: [field.method] },
       });
     }
     const r = route(live.compiled, facts, {
       org,
       from: d.date,
-      addDeadline: (from, rule) => deadlineOf(c, cal, from, rule),
+      addDeadline: deadlineCounter(c, cal),
       requestedDeadline: d.dueDate ?? null,
       extraFlags,
     });
@@ -289,6 +288,12 @@ export function createRouting(deps: RoutingDeps) {
       c.deadlines.set(key, d);
     }
     return d;
+  }
+
+  function deadlineCounter(c: Cache, cal: WorkCalendar): (from: string, rule: DeadlineRule) => string {
+    let f = c.deadlineCounters.get(cal);
+    if (!f) c.deadlineCounters.set(cal, (f = (from, rule) => deadlineOf(c, cal, from, rule)));
+    return f;
   }
 
   /**
