@@ -190,21 +190,18 @@ function tokenize(input: string): Tokens {
     let parts: [number, number, string][] | null = null;
     let hasDigit = false;
     let partStart = i;
-    let folded = '';
     while (i < n) {
-      const code = text.charCodeAt(i);
-      const c = classOf(code);
+      const c = classOf(text.charCodeAt(i));
       if (c === LETTER || c === DIGIT) {
         if (c === DIGIT) hasDigit = true;
-        folded += foldOf(code);
         i++;
       } else if (c === JOINER && i + 1 < n && isWordClass(classOf(text.charCodeAt(i + 1)))) {
-        (parts ??= []).push([partStart, i, folded]);
-        folded = '';
+        (parts ??= []).push([partStart, i, hasDigit ? '' : foldWord(text, partStart, i)]);
         i++;
         partStart = i;
       } else break;
     }
+    const folded = hasDigit ? '' : foldWord(text, partStart, i);
     if (hasDigit) {
       t.kind.push(NUMBER);
       t.folded.push('');
@@ -230,6 +227,27 @@ function tokenize(input: string): Tokens {
   }
   return t;
 }
+
+/**
+ * The folded form of the word text[start, end), remembered: the same few thousand syllables make
+ * up every trích yếu, so after the first time a word costs one slice and one lookup instead of a
+ * string built character by character, and the folded string comes back with its hash already
+ * computed for the lookups that follow (stop words, phrases, the model's weights).
+ */
+function foldWord(text: string, start: number, end: number): string {
+  const word = text.slice(start, end);
+  let f = foldedWords.get(word);
+  if (f === undefined) {
+    f = '';
+    for (let k = start; k < end; k++) f += foldOf(text.charCodeAt(k));
+    if (foldedWords.size >= FOLDED_WORDS_MAX) foldedWords.clear();
+    foldedWords.set(word, f);
+  }
+  return f;
+}
+
+const FOLDED_WORDS_MAX = 20_000;
+const foldedWords = new Map<string, string>();
 
 function isWordClass(c: number): boolean {
   return c === LETTER || c === DIGIT;

@@ -314,7 +314,7 @@ export function createRouting(deps: RoutingDeps) {
 
   /** The field suggestion; keyword matching when the text has no feature the model knows. */
   function suggest(model: FieldModel, policy: CompiledPolicy, d: DocumentForRouting): FieldSuggestion | null {
-    const r = classify(model, d.subject, { body: d.text ?? '' });
+    const r = classify(model, d.subject, { body: d.text ?? '', alternatives: 0 });
     if (r.matched > 0)
       return { field: r.field, confidence: Math.round(r.confidence * 100) / 100, method: 'classifier' };
     return suggestField(policy.keywords, `${d.subject}\n${d.text ?? ''}`);
