@@ -4,6 +4,8 @@ import type { Queryable } from '../src/platform/db.js';
 import { createRouting } from '../src/routing/service.js';
 import { calendarLoader } from '../src/routing/deadline.js';
 import { storedDays } from '../src/calendar/calendar.store.js';
+import { RouteBriefOut } from '../src/routing/route.schema.js';
+import { DocumentOut } from '../src/documents/document.schema.js';
 
 let s: TestServer;
 let clerk: Session;
@@ -487,6 +489,15 @@ describe('policy lifecycle', () => {
     expect(next.json().route).toMatchObject({ flow: 'SUBMIT_TO_LEADER', policyVersion: live.version + 1 });
     // The registration answers the decision; its reasons are read with the document.
     expect(next.json().route.reasons).toBeUndefined();
+    // The answer's route has exactly the keys RouteBriefOut declares.
+    expect(Object.keys(next.json().route).sort()).toEqual(Object.keys(RouteBriefOut.shape).sort());
+    for (const f of next.json().route.flags) expect(Object.keys(f).sort()).toEqual(['code', 'message']);
+    const doc = next.json();
+    expect(
+      Object.keys(doc)
+        .filter((k) => k !== 'route')
+        .sort(),
+    ).toEqual(Object.keys(DocumentOut.shape).sort());
     const shown = await s.app.inject({
       url: `/api/documents/${next.json().id}/route`,
       headers: { cookie: clerk.cookie },

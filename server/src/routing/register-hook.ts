@@ -31,10 +31,30 @@ export function summary(routed: RoutedDocument, given: string[], clearance: numb
   };
 }
 
-/** The route as a registration answers it: the decision without its reasons (nothing to render). */
-function brief(routed: RoutedDocument, given: string[], clearance: number): Omit<RouteSummary, 'reasons'> {
-  const { reasons: _reasons, ...shown } = withResubmission(routed.route, routed.resubmission, clearance);
-  return { ...shown, policyVersion: routed.policyVersion, field: fieldOf(routed, given) };
+export type RouteBrief = Omit<RouteSummary, 'reasons'>;
+
+const refOut = (x: { id: string; name: string }) => ({ id: x.id, name: x.name });
+
+/**
+ * The route as a registration answers it: the decision without its reasons (nothing to render),
+ * built field by field as route.schema.ts RouteBriefOut declares it (flags without the values
+ * their messages were rendered with).
+ */
+function brief(routed: RoutedDocument, given: string[], clearance: number): RouteBrief {
+  const r = routed.route;
+  const flags = routed.resubmission ? withResubmission(r, routed.resubmission, clearance).flags : r.flags;
+  return {
+    flow: r.flow,
+    leader: r.leader && refOut(r.leader),
+    department: r.department && refOut(r.department),
+    leadAgency: r.leadAgency && refOut(r.leadAgency),
+    coAgencies: r.coAgencies.map(refOut),
+    deadline: r.deadline,
+    flags: flags.map((f) => ({ code: f.code, message: f.message })),
+    guidance: r.guidance,
+    policyVersion: routed.policyVersion,
+    field: fieldOf(routed, given),
+  };
 }
 
 const fieldOf = (routed: RoutedDocument, given: string[]): RouteSummary['field'] => ({
@@ -65,7 +85,7 @@ export function routeOnRegister(
   clearance: number,
   given: { references?: Reference[]; text?: string } = {},
 ) {
-  const out: { route: Omit<RouteSummary, 'reasons'> | null } = { route: null };
+  const out: { route: RouteBrief | null } = { route: null };
   const plan = async (
     q: Queryable,
     doc: DocumentView,
