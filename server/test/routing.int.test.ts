@@ -35,6 +35,12 @@ const flagCodes = (route: Flags) => route.flags.map((f) => f.code);
 const flagOf = (route: Flags, code: string) => route.flags.find((f) => f.code === code)!;
 const register = (body: object) =>
   s.app.inject({ method: 'POST', url: '/api/incoming', headers: clerk.headers, payload: body });
+/** A document's route as its page reads it, for the clerk. */
+const shownRoute = (id: string) =>
+  s.app.inject({ url: `/api/documents/${id}/route`, headers: { cookie: clerk.cookie } });
+/** A document's route as the database holds it (route-codec.ts form). */
+const storedRouteText = async (id: string) =>
+  (await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [id]))[0]!.route;
 
 describe('routing caches', () => {
   it('are built once when the first requests of an instance arrive together', async () => {
@@ -163,15 +169,10 @@ describe('routing the demo policy', () => {
     const reg = await register({ ...noField, number: 9001 });
     expect(reg.statusCode).toBe(201);
     const suggested = r.flags.find((f: { code: string }) => f.code === 'FIELD_SUGGESTED');
-    const [stored] = await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [
-      reg.json().id,
-    ]);
-    expect(stored!.route).toContain('["FIELD_SUGGESTED",');
-    expect(stored!.route).not.toContain('cần người xác nhận');
-    const shown = await s.app.inject({
-      url: `/api/documents/${reg.json().id}/route`,
-      headers: { cookie: clerk.cookie },
-    });
+    const stored = await storedRouteText(reg.json().id);
+    expect(stored).toContain('["FIELD_SUGGESTED",');
+    expect(stored).not.toContain('cần người xác nhận');
+    const shown = await shownRoute(reg.json().id);
     expect(shown.json().flags).toContainEqual(suggested);
     expect(suggested.message).toMatch(/^Lĩnh vực gợi ý: Đất đai \(độ tin cậy \d+%\) — cần người xác nhận\.$/);
   });
@@ -215,7 +216,7 @@ describe('routes of registered documents', () => {
     clock.t = new Date('2026-03-16T02:00:00Z');
     const next = (await preview({ ...withAdvice, number: 46 })).json();
     expect(next.leader.name).toBe('Võ Thanh Tùng');
-    const old = await s.app.inject({ url: `/api/documents/${reg.json().id}/route`, headers: { cookie: clerk.cookie } });
+    const old = await shownRoute(reg.json().id);
     expect(old.json()).toMatchObject({ leader: { name: 'Đỗ Văn Hải' }, routeDate: '2026-03-10', policyVersion: 1 });
 
     // Đất đai goes back to pct3 from 16/3, and a registration follows at once: the instance's
@@ -313,9 +314,7 @@ describe('routes of registered documents', () => {
     expect(flag.message).toContain(String(returned.json().arrivalNumber));
     expect(flag.message).toContain('đã trả lại');
     // Stored as a link: the document page shows the flag and links the earlier document.
-    const stored = (
-      await s.app.inject({ url: `/api/documents/${again.json().id}/route`, headers: { cookie: clerk.cookie } })
-    ).json();
+    const stored = (await shownRoute(again.json().id)).json();
     expect(stored.resubmissionOf).toEqual({ id: returned.json().id, arrivalNumber: returned.json().arrivalNumber });
     expect(stored.flags.filter((f: { code: string }) => f.code === 'RESUBMISSION')).toHaveLength(1);
     expect(stored.reasons.some((r: { text: string }) => r.text.includes('trích yếu gần giống'))).toBe(true);
@@ -498,26 +497,18 @@ describe('policy lifecycle', () => {
         .filter((k) => k !== 'route')
         .sort(),
     ).toEqual(Object.keys(DocumentOut.shape).sort());
-    const shown = await s.app.inject({
-      url: `/api/documents/${next.json().id}/route`,
-      headers: { cookie: clerk.cookie },
-    });
+    const shown = await shownRoute(next.json().id);
     expect(shown.json().reasons[0]).toEqual({
       rule: 'bao-cao-y-te',
       text: 'Báo cáo y tế trình lãnh đạo phụ trách: trình lãnh đạo UBND tỉnh.',
     });
     // Stored as what the rule did, not as text: the name comes from the version that routed it
     // (route-codec.ts: [rule, key, ...values]); flags by code, their messages rendered when shown.
-    const [stored] = await s.db.query<{ route: string }>(`SELECT route::text AS route FROM documents WHERE id = $1`, [
-      next.json().id,
-    ]);
-    expect(stored!.route).toContain('["bao-cao-y-te","setFlow","SUBMIT_TO_LEADER"]');
-    expect(stored!.route).not.toContain('Báo cáo y tế trình lãnh đạo phụ trách');
+    const stored = await storedRouteText(next.json().id);
+    expect(stored).toContain('["bao-cao-y-te","setFlow","SUBMIT_TO_LEADER"]');
+    expect(stored).not.toContain('Báo cáo y tế trình lãnh đạo phụ trách');
 
-    const old = await s.app.inject({
-      url: `/api/documents/${report.json().id}/route`,
-      headers: { cookie: clerk.cookie },
-    });
+    const old = await shownRoute(report.json().id);
     expect(old.json()).toMatchObject({ flow: 'FOR_INFORMATION', policyVersion: live.version });
     // The old document's reasons still name the rules as its version named them.
     const byRule = (old.json().reasons as { rule: string; text: string }[]).filter((x) =>

@@ -157,6 +157,15 @@ export function compileCondition(c: Condition): Test {
 
 export interface CompiledRule extends Rule {
   test: Test;
+  /** For each action, the part of the route it sets (the first rule to set a part wins it), or null when it accumulates. */
+  parts: (string | null)[];
+}
+
+const SET_PARTS = ['setFlow', 'setLeader', 'setDepartment', 'setLeadAgency', 'setDeadline', 'setGuidance'] as const;
+
+/** The part of the route an action sets; null for one that accumulates (flags, co-operating agencies). */
+function partOf(a: Action): string | null {
+  return SET_PARTS.find((p) => p in a) ?? null;
 }
 
 export interface CompiledPolicy extends Policy {
@@ -169,7 +178,9 @@ export interface CompiledPolicy extends Policy {
 export function compilePolicy(p: Policy): CompiledPolicy {
   return {
     ...p,
-    rules: p.rules.filter((r) => r.enabled !== false).map((r) => ({ ...r, test: compileCondition(r.when) })),
+    rules: p.rules
+      .filter((r) => r.enabled !== false)
+      .map((r) => ({ ...r, test: compileCondition(r.when), parts: r.then.map(partOf) })),
     ruleNames: new Map(p.rules.map((r) => [r.id, r.name])),
   };
 }
@@ -208,54 +219,47 @@ function addFlag(r: Route, code: string, args?: (string | number)[]): void {
   }
 }
 
-/**
- * Applies one action of a rule; returns the part it set (the first rule to set a part wins it),
- * or null for what accumulates (flags, co-operating agencies) or found nothing to set.
- */
-function apply(r: Route, rule: Rule, a: Action, f: Facts, ctx: RouteContext, set: Set<string>): string | null {
+/** Applies one action of a rule; false when it found nothing to set (no leader, unit or agency for it). */
+function apply(r: Route, rule: Rule, a: Action, f: Facts, ctx: RouteContext): boolean {
   const org = ctx.org;
   if ('setFlow' in a) {
-    if (set.has('setFlow')) return null;
     r.flow = a.setFlow;
     r.reasons.push({ rule: rule.id, key: 'setFlow', args: [a.setFlow] });
-    return 'setFlow';
+    return true;
   }
   if ('setLeader' in a) {
-    if (set.has('setLeader')) return null;
     const leader =
       a.setLeader === 'chairman'
         ? org.chairman
         : a.setLeader === 'by_area'
           ? (areaLeader(f, org) ?? byField(f, org.leaderByField))
           : (byField(f, org.leaderByField) ?? areaLeader(f, org));
-    if (!leader) return null;
+    if (!leader) return false;
     r.leader = leader;
     r.reasons.push({ rule: rule.id, key: 'setLeader', args: [leader.name] });
-    return 'setLeader';
+    return true;
   }
   if ('setDepartment' in a) {
-    if (set.has('setDepartment')) return null;
     const d =
       a.setDepartment === 'by_field'
         ? byField(f, org.departmentByField)
         : (org.unitByCode.get(a.setDepartment) ?? null);
-    if (!d) return null;
+    if (!d) return false;
     r.department = d;
     r.reasons.push({ rule: rule.id, key: 'setDepartment', args: [d.name] });
-    return 'setDepartment';
+    return true;
   }
   if ('setLeadAgency' in a) {
-    if (set.has('setLeadAgency')) return null;
     const g =
       a.setLeadAgency === 'by_field'
         ? byField(f, org.agencyByField)
         : a.setLeadAgency === 'competent'
           ? competentAgency(f, org)
           : (org.unitByCode.get(a.setLeadAgency) ?? null);
-    if (!g) return null;
+    if (!g) return false;
     r.leadAgency = g;
     r.reasons.push({ rule: rule.id, key: 'setLeadAgency', args: [g.name] });
-    return 'setLeadAgency';
+    return true;
   }
   if ('addCoAgencies' in a) {
     for (const code of a.addCoAgencies) {
@@ -263,26 +267,24 @@ function apply(r: Route, rule: Rule, a: Action, f: Facts, ctx: RouteContext, set
       if (g && !r.coAgencies.some((x) => x.id === g.id)) r.coAgencies.push(g);
     }
     r.reasons.push({ rule: rule.id, key: 'addCoAgencies' });
-    return null;
+    return true;
   }
   if ('setDeadline' in a) {
-    if (set.has('setDeadline')) return null;
     r.deadline = ctx.addDeadline(ctx.from, a.setDeadline);
     r.reasons.push({ rule: rule.id, key: 'setDeadline', args: [a.setDeadline.amount, a.setDeadline.unit] });
-    return 'setDeadline';
+    return true;
   }
   if ('addFlag' in a) {
     addFlag(r, a.addFlag);
     r.reasons.push({ rule: rule.id, key: 'addFlag', args: [a.addFlag] });
-    return null;
+    return true;
   }
   if ('setGuidance' in a) {
-    if (set.has('setGuidance')) return null;
     r.guidance = a.setGuidance;
     r.reasons.push({ rule: rule.id, key: 'setGuidance' });
-    return 'setGuidance';
+    return true;
   }
-  return null;
+  return false;
 }
 
 /**
@@ -309,9 +311,10 @@ export function route(policy: CompiledPolicy, f: Facts, ctx: RouteContext): Rout
 
   for (const rule of policy.rules) {
     if (!rule.test(f)) continue;
-    for (const a of rule.then) {
-      const part = apply(r, rule, a, f, ctx, set);
-      if (part) set.add(part);
+    for (let k = 0; k < rule.then.length; k++) {
+      const part = rule.parts[k]!;
+      if (part && set.has(part)) continue;
+      if (apply(r, rule, rule.then[k]!, f, ctx) && part) set.add(part);
     }
     if (rule.stop) break;
   }

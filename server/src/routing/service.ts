@@ -45,9 +45,7 @@ interface Cache {
   catalogue: CompetenceEntry[];
   snapshots: Map<string, OrgSnapshot>;
   calendars: Map<number, WorkCalendar>;
-  /** Deadlines already counted, by start date and rule: every registration of a day asks the same few. */
-  deadlines: Map<string, string>;
-  /** The function that counts them on each year's calendar, made once. */
+  /** Per calendar, the function that counts deadlines on it, remembering what it counted. */
   deadlineCounters: Map<WorkCalendar, (from: string, rule: DeadlineRule) => string>;
   fieldNames: Map<string, string>;
   /** Loaded or trained on first use; a promise, so that concurrent first uses share it. */
@@ -110,7 +108,6 @@ export function createRouting(deps: RoutingDeps) {
       catalogue: await loadCatalogue(q),
       snapshots: new Map(),
       calendars: new Map(),
-      deadlines: new Map(),
       deadlineCounters: new Map(),
       fieldNames: new Map(
         (await q.query<{ code: string; name: string }>('SELECT code, name FROM fields')).map((f) => [f.code, f.name]),
@@ -276,24 +273,28 @@ export function createRouting(deps: RoutingDeps) {
   }
 
   /**
-   * A rule's deadline from a date, counted once per cache generation: the calendar (a year's
-   * official days) is part of the cache, so a change to it moves the generation and empties this.
+   * Counts deadlines on a calendar, each start date and rule once per cache generation: every
+   * registration of a day asks the same few. The calendar (a year's official days) is part of the
+   * cache, so a change to it moves the generation and drops these with it. One counter per
+   * calendar, made once, not a closure per decision.
    */
-  function deadlineOf(c: Cache, cal: WorkCalendar, from: string, rule: DeadlineRule): string {
-    const key = `${from}|${rule.amount}|${rule.unit}`;
-    let d = c.deadlines.get(key);
-    if (d === undefined) {
-      d = computeDeadline(from, rule, cal);
-      if (c.deadlines.size >= 1000) c.deadlines.clear();
-      c.deadlines.set(key, d);
-    }
-    return d;
-  }
-
   function deadlineCounter(c: Cache, cal: WorkCalendar): (from: string, rule: DeadlineRule) => string {
-    let f = c.deadlineCounters.get(cal);
-    if (!f) c.deadlineCounters.set(cal, (f = (from, rule) => deadlineOf(c, cal, from, rule)));
-    return f;
+    let count = c.deadlineCounters.get(cal);
+    if (!count) {
+      const counted = new Map<string, string>();
+      count = (from, rule) => {
+        const key = `${from}|${rule.amount}|${rule.unit}`;
+        let d = counted.get(key);
+        if (d === undefined) {
+          d = computeDeadline(from, rule, cal);
+          if (counted.size >= 1000) counted.clear();
+          counted.set(key, d);
+        }
+        return d;
+      };
+      c.deadlineCounters.set(cal, count);
+    }
+    return count;
   }
 
   /**
