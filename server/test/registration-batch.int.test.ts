@@ -77,6 +77,71 @@ describe('registrations written as one batch', () => {
     expect(n[0]!.n).toBe(0);
     expect((await verifyAuditChain(s.db)).firstBrokenId).toBeNull();
   });
+
+  it('takes each route beside the items, stored as sent; an instance of the previous release may still send it inside', async () => {
+    const generation = (
+      await s.db.query<{ value: string }>(`SELECT value FROM app_meta WHERE key = 'routing_generation'`)
+    )[0]!.value;
+    const routed = async (n: number, flow: string) => {
+      const call = await collect(doc(n));
+      // Quotes, a backslash and Vietnamese in the route's JSON: it must arrive exactly as encoded.
+      const json = JSON.stringify({ flow, deadline: null, guidance: `Hướng dẫn "số ${n}" \\ xã` });
+      return {
+        call: {
+          ...call,
+          generation,
+          route: {
+            document_id: (call.doc as { id: string }).id,
+            policy_version: 1,
+            route_date: '2026-03-10',
+            flow,
+            route: json,
+            field_code: null,
+            field_source: 'none',
+            field_confidence: null,
+            check_resubmission: false,
+          },
+        },
+        json,
+      };
+    };
+    const stored = async (n: number) =>
+      (
+        await s.db.query<{ flow: string; route: string }>(
+          `SELECT route_flow AS flow, route::text AS route FROM documents WHERE number = $1`,
+          [n],
+        )
+      )[0];
+
+    const a = await routed(20, 'FOR_INFORMATION');
+    const b = await collect(doc(21)); // no route: element null beside it
+    const c = await routed(22, 'HANDLE_IN_OFFICE');
+    const answers = await writeRegistrations(s.db, [a.call, b, c.call]);
+    expect(answers.map((x) => x.error ?? null)).toEqual([null, null, null]);
+    expect(await stored(20)).toEqual({ flow: 'FOR_INFORMATION', route: a.json });
+    expect(await stored(21)).toEqual({ flow: null, route: null });
+    expect(await stored(22)).toEqual({ flow: 'HANDLE_IN_OFFICE', route: c.json });
+
+    // The one-argument form of migration 0016's callers: the route's JSON inside the item.
+    const old = await routed(23, 'FOR_INFORMATION');
+    const [row] = await s.db.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1) AS r', [
+      JSON.stringify([old.call]),
+    ]);
+    expect(row!.r[0]!.error).toBeUndefined();
+    expect(await stored(23)).toEqual({ flow: 'FOR_INFORMATION', route: old.json });
+
+    // Routes that do not match the items one for one: refused whole, nothing written.
+    const before = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`);
+    const lone = await routed(24, 'FOR_INFORMATION');
+    await expect(
+      s.db.query('SELECT register_incoming_batch($1, $2)', [JSON.stringify([lone.call]), '[]']),
+    ).rejects.toThrow(/1 registrations, 0 routes/);
+    await expect(
+      s.db.query('SELECT register_incoming_batch($1, $2)', [JSON.stringify([lone.call]), `[${lone.json},null]`]),
+    ).rejects.toThrow(/more routes than registrations/);
+    expect(await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`)).toEqual(before);
+    expect((await verifyAuditChain(s.db)).firstBrokenId).toBeNull();
+  });
 });
 
 /** The call registerIncoming would send, captured without writing it. */

@@ -1,11 +1,12 @@
 import type { Db, Queryable } from '../platform/db.js';
 import type { Resubmission } from '../routing/resubmission.js';
+import type { RouteRow } from '../routing/document-route.store.js';
 
 /** One registration as register_incoming_batch (migration 0013) takes it. */
 export interface RegistrationCall {
   doc: unknown;
   files: unknown[];
-  route: unknown;
+  route: RouteRow | null;
   generation: string | null;
   checkDuplicate: boolean;
   scope: string;
@@ -32,10 +33,28 @@ const MAX_BATCH = 32;
 
 export type RegistrationBatch = (call: RegistrationCall) => Promise<RegistrationAnswer>;
 
-/** Writes one batch of registrations in one statement; inside a caller's transaction it is part of it. */
+/**
+ * Writes one batch of registrations in one statement; inside a caller's transaction it is part of it.
+ * Each route's JSON (already text, route-codec.ts) goes beside the items as element i of a json
+ * array, not inside item i: there JSON.stringify would escape every quote of it again, and the
+ * database would unescape it (migration 0019).
+ */
 export async function writeRegistrations(q: Queryable, calls: RegistrationCall[]): Promise<RegistrationAnswer[]> {
-  const [row] = await q.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1) AS r', [
-    JSON.stringify(calls),
+  let routes = '[';
+  const items = calls.map((c, i) => {
+    if (i > 0) routes += ',';
+    if (!c.route) {
+      routes += 'null';
+      return c;
+    }
+    // The document's id is the item's own; only the route's parts other than its JSON stay in the item.
+    const { route, document_id: _, ...rest } = c.route;
+    routes += route;
+    return { ...c, route: rest };
+  });
+  const [row] = await q.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1, $2) AS r', [
+    JSON.stringify(items),
+    routes + ']',
   ]);
   return row!.r;
 }
