@@ -186,20 +186,31 @@ export function searchTextOf(d: {
   body?: string;
   referencedCodes?: string[];
 }): string {
-  return foldVietnamese(
-    [
-      d.subject,
-      d.code ?? '',
-      d.issuerName,
-      d.signerName ?? '',
-      (d.referencedCodes ?? []).join(' '),
-      d.body ?? '',
-      d.fullText ?? '',
-    ]
-      .join(' ')
-      .slice(0, 200_000),
-  );
+  const parts = [
+    d.subject,
+    d.code ?? '',
+    d.issuerName,
+    d.signerName ?? '',
+    (d.referencedCodes ?? []).join(' '),
+    d.body ?? '',
+    d.fullText ?? '',
+  ];
+  // The same text as folding the parts joined by spaces, the first SEARCH_TEXT_MAX characters of
+  // them. Folded part by part because registration folds the subject, the code and the issuer's
+  // name again (code_norm, routing's facts, the sender's level), and foldVietnamese remembers
+  // recent short strings: those folds are then looked up, not redone.
+  let out = '';
+  let left = SEARCH_TEXT_MAX;
+  for (const p of parts) {
+    if (left <= 0) break;
+    const f = foldVietnamese(p.length > left ? p.slice(0, left) : p);
+    left -= p.length + 1;
+    if (f) out = out ? `${out} ${f}` : f;
+  }
+  return out;
 }
+
+const SEARCH_TEXT_MAX = 200_000;
 
 export function stateError(code: string, params: Record<string, string | number> = {}): AppError {
   return new AppError(code, 409, undefined, params);

@@ -202,6 +202,8 @@ export async function registerIncoming(
     : undefined;
 
   const recipients = normaliseRecipients(i.recipients);
+  // As stored; the search text folds the same string, which routing folds again (document.store.ts searchTextOf).
+  const subject = i.subject.trim();
   const referencedCodes = [
     ...new Set(
       [...(i.referencedCodes ?? []), ...(i.references ?? []).map((r) => r.code)].map((c) => c.trim()).filter(Boolean),
@@ -220,7 +222,7 @@ export async function registerIncoming(
     code_norm: codeNorm,
     issued_date: i.issuedDate,
     type: i.type,
-    subject: i.subject.trim(),
+    subject,
     body: '',
     signer_form: i.signer?.form ?? null,
     signer_position: i.signer?.position ?? null,
@@ -236,7 +238,7 @@ export async function registerIncoming(
     references_json: i.references ?? [],
     full_text: i.text ?? '',
     search_text: searchTextOf({
-      subject: i.subject,
+      subject,
       code,
       issuerName: issuer.name,
       signerName: i.signer?.name,
