@@ -7,8 +7,9 @@ import { flagMessage, type Reason, type ReasonKey } from './reasons.js';
  * (SQL reads route->>'deadline' and route->'leader'). Flags are stored as [code, ...values] and
  * reasons as [rule, key, ...values]: their texts are rendered when the route is shown
  * (reasons.ts). Why: as objects with their messages, flags and reasons were over half of a
- * route's bytes, and every byte is serialised twice in the app, parsed by PostgreSQL and written
- * to the table and its WAL at each registration. With this form, a registration of the
+ * route's bytes, and every byte is serialised in the app, parsed by PostgreSQL and written to the
+ * table and its WAL at each registration (sent beside the registration, not escaped inside it:
+ * registration-batch.ts writeRegistrations). With this form, a registration of the
  * documents benchmark sends the database about 260 bytes less per call (4,913 → 4,653 bytes,
  * averaged over the captured calls); in a replay on one connection, routes whose parts were also
  * cut to ids cost the database about 24 µs less per registration than routes as objects.
