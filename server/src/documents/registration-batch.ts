@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../platform/db.js';
 import type { Resubmission } from '../routing/resubmission.js';
 import type { RouteRow } from '../routing/document-route.store.js';
 
-/** One registration as register_incoming_batch (migration 0013) takes it. */
+/** One registration as register_incoming_batch (migrations 0013, 0019) takes it. */
 export interface RegistrationCall {
   doc: unknown;
   files: unknown[];
@@ -40,21 +40,16 @@ export type RegistrationBatch = (call: RegistrationCall) => Promise<Registration
  * database would unescape it (migration 0019).
  */
 export async function writeRegistrations(q: Queryable, calls: RegistrationCall[]): Promise<RegistrationAnswer[]> {
-  let routes = '[';
-  const items = calls.map((c, i) => {
-    if (i > 0) routes += ',';
-    if (!c.route) {
-      routes += 'null';
-      return c;
-    }
-    // The document's id is the item's own; only the route's parts other than its JSON stay in the item.
-    const { route, document_id: _, ...rest } = c.route;
-    routes += route;
+  // In the item stay the route's other parts; the document's id is the item's own.
+  const items = calls.map((c) => {
+    if (!c.route) return c;
+    const { route: _json, document_id: _id, ...rest } = c.route;
     return { ...c, route: rest };
   });
+  const routes = `[${calls.map((c) => c.route?.route ?? 'null').join(',')}]`;
   const [row] = await q.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1, $2) AS r', [
     JSON.stringify(items),
-    routes + ']',
+    routes,
   ]);
   return row!.r;
 }
