@@ -122,6 +122,23 @@ describe('registrations written as one batch', () => {
     expect(await stored(21)).toEqual({ flow: null, route: null });
     expect(await stored(22)).toEqual({ flow: 'HANDLE_IN_OFFICE', route: c.json });
 
+    // An open matter's bigrams come with the route when the app sends them (routing/subject-grams.ts),
+    // and are computed by the database when it does not (an older caller).
+    const sent = await routed(25, 'SEND_TO_AGENCY_FOR_ADVICE');
+    const computed = await routed(26, 'SEND_TO_AGENCY_FOR_ADVICE');
+    expect(
+      await writeRegistrations(s.db, [
+        { ...sent.call, route: { ...sent.call.route, subject_grams: '{3,1,2}' } },
+        computed.call,
+      ]),
+    ).toEqual([{ arrivalNumber: expect.any(Number) }, { arrivalNumber: expect.any(Number) }]);
+    const grams = await s.db.query<{ n: number; g: number[]; own: number[] }>(
+      `SELECT number AS n, route_subject_grams AS g, subject_grams(subject) AS own FROM documents WHERE number IN (25, 26) ORDER BY number`,
+    );
+    expect(grams[0]!.g).toEqual([3, 1, 2]);
+    expect(grams[1]!.g).toEqual(grams[1]!.own);
+    expect(grams[1]!.g.length).toBeGreaterThan(0);
+
     // The one-argument form of migration 0016's callers: the route's JSON inside the item.
     const old = await routed(23, 'FOR_INFORMATION');
     const [row] = await s.db.query<{ r: RegistrationAnswer[] }>('SELECT register_incoming_batch($1) AS r', [

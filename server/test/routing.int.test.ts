@@ -304,6 +304,13 @@ describe('routes of registered documents', () => {
       subject: 'V/v đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ bà Trần Thị Bình',
     });
     expect(returned.json().route.flow).toBe('RETURN_TO_SENDER');
+    // The open matter's bigrams, sent by the app at registration, are the database's own.
+    const [grams] = await s.db.query<{ same: boolean; n: number }>(
+      `SELECT route_subject_grams = subject_grams(subject) AS same, cardinality(route_subject_grams) AS n
+       FROM documents WHERE id = $1`,
+      [returned.json().id],
+    );
+    expect(grams).toEqual({ same: true, n: 17 });
     const again = await register({
       ...landProposal,
       number: 61,

@@ -97,6 +97,11 @@ export interface RouteRow {
   field_confidence: number | null;
   /** For register_incoming: run resubmission control in the same statement (a commune sender). */
   check_resubmission: boolean;
+  /**
+   * For register_incoming: the subject's bigrams as an int[] literal, when an open matter or a
+   * commune's document needs them (subject-grams.ts); without them it computes them itself.
+   */
+  subject_grams?: string;
 }
 
 export function routeRow(documentId: string, date: string, given: string[], routed: RoutedDocument): RouteRow {

@@ -1,7 +1,8 @@
 import type { Queryable } from '../platform/db.js';
 import type { DocumentView } from '../documents/document.store.js';
 import { loadRoute, routeRow, routingInputOf, saveRoute, shownRoute, type RouteRow } from './document-route.store.js';
-import { withResubmission, type Resubmission } from './resubmission.js';
+import { OPEN_FLOWS, withResubmission, type Resubmission } from './resubmission.js';
+import { gramsLiteral, subjectGrams } from './subject-grams.js';
 import type { RoutedDocument, Routing } from './service.js';
 import type { Reference } from './facts.js';
 import { renderReasons, type ShownReason } from './reasons.js';
@@ -101,8 +102,11 @@ export function routeOnRegister(
     const routed =
       (fresh ? null : routing.computeCached(input, extras)) ??
       (await routing.compute(q, input, extras, undefined, !fresh));
+    const row = routeRow(doc.id, input.date, input.fields ?? [], routed);
+    if (routed.checksResubmission || OPEN_FLOWS.has(row.flow))
+      row.subject_grams = gramsLiteral(subjectGrams(doc.subject));
     return {
-      row: routeRow(doc.id, input.date, input.fields ?? [], routed),
+      row,
       generation: routed.generation,
       written: (resubmission) => {
         // The answer carries the decision; its reasons are read with the document (route.schema.ts RouteBriefOut).

@@ -17,6 +17,9 @@ export interface Resubmission {
   secrecy: number;
 }
 
+/** The flows of an open matter, the ones resubmission control looks back at (documents_route_open_idx, migration 0016). */
+export const OPEN_FLOWS: ReadonlySet<string> = new Set(['RETURN_TO_SENDER', 'SEND_TO_AGENCY_FOR_ADVICE']);
+
 export async function findResubmission(
   q: Queryable,
   sender: { unitId: string | null; name: string },
