@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/db.js';
 import type { Route } from './engine.js';
+import { gramsLiteral, subjectGrams } from './subject-grams.js';
 
 /**
  * Resubmission control, one of the four checks on a commune's document (domain.md §4): the
@@ -27,8 +28,9 @@ export async function findResubmission(
   selfId: string | null,
 ): Promise<Resubmission | null> {
   const [r] = await q.query<{ id: string; arrival_number: number; flow: string; secrecy: number }>(
-    `SELECT * FROM find_resubmission(document_sender_key($1::uuid, $2), subject_grams($3), $4::uuid)`,
-    [sender.unitId, sender.name, subject, selfId],
+    // The bigrams as registration sends them (subject-grams.ts: the same set as subject_grams in SQL).
+    `SELECT * FROM find_resubmission(document_sender_key($1::uuid, $2), $3::int[], $4::uuid)`,
+    [sender.unitId, sender.name, gramsLiteral(subjectGrams(subject)), selfId],
   );
   return r ? { id: r.id, arrivalNumber: r.arrival_number, flow: r.flow, secrecy: r.secrecy } : null;
 }
