@@ -120,7 +120,7 @@ async function registrationBench(n: number) {
     const plain = () => registerIncoming(db, clerk, input(k++), { clock }).then(() => undefined);
     const routed = () => {
       const i = input(k++);
-      return registerIncoming(db, clerk, i, { clock, route: routeOnRegister(routing, clerk.clearance).plan }).then(
+      return registerIncoming(db, clerk, i, { clock, route: routeOnRegister(routing, clerk.clearance) }).then(
         () => undefined,
       );
     };

@@ -35,11 +35,11 @@ export function incomingRoutes(app: FastifyInstance, db: Db, clock: Clock, routi
       // other registrations of the moment (registration-batch.ts).
       const doc = await registerIncoming(db, req.user!, req.body, {
         clock,
-        route: r?.plan,
+        route: r ?? undefined,
         units,
         batch: registrationBatch(db),
       });
-      return reply.status(201).send({ ...doc, route: r?.out.route ?? null });
+      return reply.status(201).send({ ...doc, route: r?.route ?? null });
     },
   );
   r.patch(

@@ -5,7 +5,7 @@ import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
 import { createUnitDirectory, type UnitDirectory } from '../org/unit-directory.js';
 import { appendAudit, auditContent } from '../audit/audit.store.js';
-import type { RoutePlan } from '../routing/register-hook.js';
+import type { RegistrationRouter } from '../routing/register-hook.js';
 import type { Viewer } from './access.js';
 import {
   loadDocument,
@@ -74,12 +74,7 @@ export interface RegisterOptions {
    * the same statement as the document. `fresh` is set when the database answered that the
    * instance's routing caches were stale.
    */
-  route?: (
-    q: Queryable,
-    doc: DocumentView,
-    duplicateOf: { id: string; arrivalNumber: number } | null,
-    fresh: boolean,
-  ) => Promise<RoutePlan>;
+  route?: RegistrationRouter;
 }
 
 async function resolveIssuer(
@@ -277,7 +272,12 @@ export async function registerIncoming(
   );
   const [head, tail] = splitAtArrivalNumber(audit.canonical);
   for (let attempt = 0; ; attempt++) {
-    const plan = await o.route?.(q, view, dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null, attempt > 0);
+    const plan = await o.route?.plan(
+      q,
+      view,
+      dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null,
+      attempt > 0,
+    );
     const call: RegistrationCall = {
       doc: row,
       files,

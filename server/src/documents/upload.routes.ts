@@ -184,12 +184,12 @@ export function uploadRoutes(app: FastifyInstance, db: Db, clock: Clock, storage
       try {
         const doc = await registerIncoming(db, req.user!, parsed.data, {
           clock,
-          route: routed.plan,
+          route: routed,
           batch: registrationBatch(db),
           source: 'upload',
           files: [{ sha256, name: up.name, mime: MIME[ft.kind], size: up.bytes.length }],
         });
-        return reply.status(201).send({ ...doc, route: routed.out.route });
+        return reply.status(201).send({ ...doc, route: routed.route });
       } catch (e) {
         // Nothing half-written: bytes that no document references go again.
         const used = await db.query('SELECT 1 FROM document_files WHERE sha256 = $1 LIMIT 1', [sha256]);

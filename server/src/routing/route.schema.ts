@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtAsDeclaredOutput } from '../platform/http/serialize.js';
 
 const RefOut = z.object({ id: z.string(), name: z.string() });
 
@@ -21,8 +22,10 @@ export const RouteOut = z.object({
  * The route as a registration answers it: the decision without its reasons, which are read with
  * the document (GET /api/documents/:id/route). Reasons are most of a route's bytes, and every
  * registration would otherwise validate, serialise and send them to a client that shows the flow.
+ * register-hook.ts brief builds it field by field as declared here, so answers serialise it
+ * directly (platform/http/serialize.ts; checked against this schema under test).
  */
-export const RouteBriefOut = RouteOut.omit({ reasons: true });
+export const RouteBriefOut = builtAsDeclaredOutput(RouteOut.omit({ reasons: true }));
 
 export const StoredRouteOut = RouteOut.extend({
   routeDate: z.string(),

@@ -9,7 +9,6 @@ import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -18,6 +17,7 @@ import type { Db } from '../db.js';
 import { AppError } from '../errors.js';
 import { z } from 'zod';
 import { messageFor } from './messages.js';
+import { serializerCompiler } from './serialize.js';
 import { authenticate, SESSION_COOKIE, type RouteAccess } from './auth-hook.js';
 import type { AuthUser } from '../../auth/auth.store.js';
 
