@@ -24,7 +24,55 @@ const route: Route = {
   guidance: null,
 };
 
+/** The stored form as JSON.stringify writes it: what encodeRoute must write, byte for byte. */
+const reference = (r: Route) =>
+  JSON.stringify({
+    flow: r.flow,
+    leader: r.leader,
+    department: r.department,
+    leadAgency: r.leadAgency,
+    coAgencies: r.coAgencies,
+    deadline: r.deadline,
+    flags: r.flags.map((f) => [f.code, ...(f.args ?? [])]),
+    reasons: r.reasons.map((x) => (x.key ? [x.rule, x.key, ...(x.args ?? [])] : { rule: x.rule, text: x.text ?? '' })),
+    guidance: r.guidance,
+  });
+
 describe('stored route form', () => {
+  it('is written exactly as JSON.stringify writes it, on generated routes', () => {
+    // Strings JSON must escape, non-BMP characters, lone surrogates, numbers JSON writes oddly.
+    const texts = ['', 'Sở "Tài chính"', 'a\\b', 'dòng\nmới\t', '\u0000\u001f', '😀 Lý Sơn', '\ud800', 'Đỗ Văn Hải'];
+    const nums = [0, -1, 1.5, 1e21, Number.NaN, Infinity];
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    const refTo = (): { id: string; name: string } => ({ id: pick(texts), name: pick(texts) });
+    // The same objects again, as the organisation snapshot hands them out, and fresh ones.
+    const known = [refTo(), refTo(), { id: 'x', name: 'y', code: 'Z' } as { id: string; name: string }];
+    for (let n = 0; n < 500; n++) {
+      const arg = () => (n % 3 ? pick(texts) : pick(nums));
+      const r: Route = {
+        flow: pick(['SUBMIT_TO_LEADER', 'RETURN_TO_SENDER', 'FOR_INFORMATION']) as Route['flow'],
+        leader: pick([null, refTo(), ...known]),
+        department: pick([null, ...known]),
+        leadAgency: pick([null, refTo()]),
+        coAgencies: n % 4 ? [] : [pick(known), refTo()],
+        deadline: pick([null, '2026-12-07', pick(texts)]),
+        flags: Array.from({ length: n % 3 }, () => ({
+          code: pick(texts),
+          message: 'm',
+          ...(n % 2 ? { args: [arg(), arg()] } : {}),
+        })),
+        reasons: Array.from({ length: n % 5 }, (_, i) =>
+          i === 3
+            ? { rule: pick(texts), text: pick(texts) }
+            : { rule: pick(texts), key: 'setFlow' as const, args: [arg()] },
+        ),
+        guidance: pick([null, pick(texts)]),
+      };
+      expect(encodeRoute(r)).toBe(reference(r));
+    }
+  });
+
   it('reads back the route it wrote, messages rendered with the values of the day', () => {
     const back = decodeRoute(JSON.parse(encodeRoute(route)));
     expect(back).toEqual(route);

@@ -27,8 +27,8 @@ const checked = process.env.NODE_ENV === 'test';
 
 /**
  * fastify-type-provider-zod's serializer, except that an object answer's parts marked with
- * builtAsDeclaredOutput are appended as JSON.stringify writes them; the rest goes through zod
- * (which strips what the schema does not declare, as for every answer).
+ * builtAsDeclaredOutput are written by JSON.stringify as they are, after the other parts; the
+ * rest goes through zod (which strips what the schema does not declare, as for every answer).
  */
 export function serializerCompiler(args: CompilerArgs): (data: unknown) => string {
   const whole = zodSerializerCompiler(args);
@@ -37,20 +37,20 @@ export function serializerCompiler(args: CompilerArgs): (data: unknown) => strin
   const shape = schema.shape as Record<string, z.ZodType>;
   const direct = Object.keys(shape).filter((k) => isBuiltAsDeclared(shape[k]!));
   if (direct.length === 0) return whole;
-  // Unknown keys are stripped by zod: the direct parts need not be taken out of the data.
-  const rest = zodSerializerCompiler({
-    ...args,
-    schema: schema.omit(Object.fromEntries(direct.map((k) => [k, true])) as never),
-  });
+  // The rest is encoded as zod encodes every answer (stripping the keys it does not declare, the
+  // direct parts among them); the direct parts are then set on zod's fresh output object, after
+  // its other keys, and the whole is written by one JSON.stringify: no second string to join.
+  const rest = schema.omit(Object.fromEntries(direct.map((k) => [k, true])) as never);
   return (data) => {
     const d = data as Record<string, unknown>;
-    const head = rest(d);
-    let tail = '';
-    for (const k of direct) tail += `,${JSON.stringify(k)}:${JSON.stringify(d[k] ?? null)}`;
-    const out = head === '{}' ? `{${tail.slice(1)}}` : `${head.slice(0, -1)}${tail}}`;
-    if (checked && out !== whole(data)) {
+    const encoded = z.safeEncode(rest, d as never);
+    if (!encoded.success) return whole(data); // throws zod's own serialization error
+    const out = encoded.data as Record<string, unknown>;
+    for (const k of direct) out[k] = d[k] ?? null;
+    const json = JSON.stringify(out);
+    if (checked && json !== whole(data)) {
       throw new Error(`${args.method} ${args.url}: an answer part marked as built as declared differs from its schema`);
     }
-    return out;
+    return json;
   };
 }
