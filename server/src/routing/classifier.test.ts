@@ -11,6 +11,7 @@ import {
   textFeatures,
   trainClassifier,
   updateModel,
+  type FieldModel,
   type LabelledText,
 } from './classifier.js';
 
@@ -236,5 +237,60 @@ describe('the labelled set', () => {
   it('trained on 4/5 alone, at least 45%; from the keywords alone, at least 70%', () => {
     expect(accuracy(trainClassifier(train, { calibrate: false }))).toBeGreaterThanOrEqual(0.45);
     expect(accuracy(coldStartModel(keywords))).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('classify by word numbers', () => {
+  /** The plain path, written out: textFeatures, each known feature once in order, damped, softmax. */
+  function reference(model: FieldModel, text: string): { field: string; confidence: number; matched: number } {
+    const k = model.fields.length;
+    const sum = new Float64Array(k);
+    let matched = 0;
+    for (const f of textFeatures(text, model.bigrams)) {
+      const w = model.weights.get(f);
+      if (!w) continue;
+      matched++;
+      for (let c = 0; c < k; c++) sum[c]! += w[c]!;
+    }
+    const damp = Math.max(1, Math.sqrt(matched / model.refFeatures));
+    if (damp > 1) for (let c = 0; c < k; c++) sum[c]! /= damp;
+    for (let c = 0; c < k; c++) sum[c]! += model.bias[c]!;
+    let max = -Infinity;
+    for (const x of sum) if (x > max) max = x;
+    const p = sum.map((x) => Math.exp((x - max) / model.temperature));
+    const total = p.reduce((a, b) => a + b, 0);
+    let best = 0;
+    for (let c = 1; c < k; c++) if (p[c]! > p[best]!) best = c;
+    return { field: model.fields[best]!, confidence: p[best]! / total, matched };
+  }
+
+  it('answers exactly what the features give, on the labelled set, cold-start and trained, with and without bigrams', () => {
+    const models = [
+      coldStartModel(keywords),
+      trainClassifier(labelled.slice(0, 300), { keywords }),
+      trainClassifier(labelled.slice(0, 300), { bigrams: false }),
+    ];
+    // Repeated words and pairs count once; unknown words break nothing.
+    const texts = [...labelled.map((x) => x.text), 'đất đai đất đai đất', 'xyz qqq đất', '', 'V/v'];
+    for (const m of models) {
+      let known = 0;
+      for (const text of texts) {
+        const got = classify(m, text, { alternatives: 0 });
+        const want = reference(m, text);
+        expect({ field: got.field, confidence: got.confidence, matched: got.matched }).toEqual(want);
+        known += want.matched;
+      }
+      expect(known).toBeGreaterThan(texts.length);
+    }
+  });
+
+  it('follows a model that an update changed', () => {
+    const m = trainClassifier(small);
+    const text = 'V/v cấp phép khai thác khoáng sản cát sỏi';
+    expect(classify(m, text).matched).toBe(reference(m, text).matched);
+    updateModel(m, { text, field: 'KHOANG_SAN' });
+    const after = classify(m, text);
+    expect(after.field).toBe('KHOANG_SAN');
+    expect({ field: after.field, confidence: after.confidence, matched: after.matched }).toEqual(reference(m, text));
   });
 });
