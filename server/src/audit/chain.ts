@@ -2,19 +2,30 @@ import crypto from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth, so the same value always hashes the same. */
+/**
+ * JSON with object keys sorted at every depth, so the same value always hashes the same.
+ * Written with loops and one string, not map/filter/join over closures: every audited change
+ * (each registration among them) runs it over a whole document, and it was one of the larger
+ * items of the registration path's profile. chain.test.ts holds it to the earlier form.
+ */
 export function canonicalJson(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  if (typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + canonicalJson(v[i]);
+    return s + ']';
   }
-  return JSON.stringify(v);
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let s = '{';
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined) continue;
+    s += (s.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(x);
+  }
+  return s + '}';
 }
 
 export interface AuditContent {
