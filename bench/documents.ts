@@ -7,6 +7,11 @@
  *     queries with the same plan shape.
  * Run: npx tsx bench/documents.ts [--docs 1000000] [--registrations 3000]
  * BENCH_VERBOSE=1 prints each round's rate and CPU per registration (app, its backends) to stderr.
+ * What routing adds is measured three ways: rounds in turn (rate, CPU), one registration at a
+ * time (latency), and both instances registering at the same time (CPU: the steadiest, since
+ * the machine's drift hits both alike). BENCH_AA=1 runs both instances without routing: what
+ * "routing adds" shows then is the benchmark's own noise and bias (on this machine, at the same
+ * time: −0.1, 2.0 and 1.3 %; in turn: −4.3 to 4.8 %).
  */
 import pg from 'pg';
 import { foldVietnamese } from '../server/src/platform/text.js';
@@ -106,9 +111,17 @@ const TYPES = ['CV', 'CV', 'CV', 'BC', 'TTr', 'QĐ', 'KH', 'TB', 'GM', 'NQ'];
 
 async function main() {
   const benchDb = await createBenchDatabase(base);
+  // The database is migrated and seeded by an instance of its own, stopped before the measured
+  // ones start: whichever measured instance did that work ran 2–3 % slower afterwards (both
+  // instances without routing, BENCH_AA=1, showed it for whichever started first).
+  await (await startAppProcess(`${benchDb.url}?application_name=bench_prepare`)).stop();
   // The app runs in its own processes, as in production; this process only generates load.
   // Each instance names its connections, so that its own PostgreSQL backends can be measured.
-  const app = await startAppProcess(`${benchDb.url}?application_name=bench_routed`);
+  const app = await startAppProcess(
+    `${benchDb.url}?application_name=bench_routed`,
+    // BENCH_AA=1: both instances without routing, to see the benchmark's own noise and bias.
+    process.env.BENCH_AA ? ['--no-routing'] : [],
+  );
   // A second instance on the same database that does not route, to measure what routing adds.
   const unrouted = await startAppProcess(`${benchDb.url}?application_name=bench_unrouted`, ['--no-routing']);
   const raw = new pg.Pool({ connectionString: benchDb.url, max: CLIENTS });
@@ -218,6 +231,46 @@ async function main() {
     const singleOurs = percentile(single.ours, 50);
     const singlePlain = percentile(single.plain, 50);
 
+    // CPU per registration with both instances registering at the same time, 16 clients each:
+    // whatever the machine does meanwhile (its speed drifts from second to second here) hits
+    // both sides alike, which rounds in turn cannot ensure. Each round's sides are read from
+    // /proc over the same interval; what routing adds is the median of the rounds' ratios.
+    const together = {
+      ours: [] as number[],
+      plain: [] as number[],
+      sum: { ours: 0, plain: 0, oursApp: 0, plainApp: 0 },
+      seen: true,
+    };
+    const cpuNow = async (name: string, pid: number) => ({
+      app: processCpuMs(pid),
+      db: cpuOf(await postgresBackendPids(raw, name)),
+    });
+    const spent = (a: Awaited<ReturnType<typeof cpuNow>>, b: Awaited<ReturnType<typeof cpuNow>>) => {
+      if (a.app === null || b.app === null || b.db.size === 0) return null;
+      let db = 0;
+      for (const [p, ms] of b.db) db += ms - (a.db.get(p) ?? 0);
+      return { all: b.app - a.app + db, app: b.app - a.app };
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      const o0 = await cpuNow('bench_routed', app.pid);
+      const p0 = await cpuNow('bench_unrouted', unrouted.pid);
+      await Promise.all([
+        runConcurrent(CLIENTS, per, (i) => reg(4_000_000 + r * per + i)),
+        runConcurrent(CLIENTS, per, (i) => regPlain(5_000_000 + r * per + i)),
+      ]);
+      const o = spent(o0, await cpuNow('bench_routed', app.pid));
+      const p = spent(p0, await cpuNow('bench_unrouted', unrouted.pid));
+      if (o === null || p === null) together.seen = false;
+      else {
+        together.ours.push(o.all / per);
+        together.plain.push(p.all / per);
+        together.sum.ours += o.all;
+        together.sum.plain += p.all;
+        together.sum.oursApp += o.app;
+        together.sum.plainApp += p.app;
+      }
+    }
+
     await raw.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n int, subject text, search_text text,
       search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED)`);
     await raw.query(`CREATE INDEX ON bench_raw USING gin(search)`);
@@ -287,6 +340,25 @@ async function main() {
           '< 10%',
         ),
       );
+      if (together.seen) {
+        const o = together.sum.ours / (ROUNDS * per);
+        const p = together.sum.plain / (ROUNDS * per);
+        const oApp = together.sum.oursApp / (ROUNDS * per);
+        const pApp = together.sum.plainApp / (ROUNDS * per);
+        const adds = percentile(
+          together.ours.map((x, k) => x / together.plain[k]! - 1),
+          50,
+        );
+        lines.push(
+          row(
+            'CPU per registration, both instances registering at the same time (ms)',
+            `${fmt(o, 3)} (${fmt(oApp, 3)} + ${fmt(o - oApp, 3)})`,
+            `${fmt(p, 3)} (${fmt(pApp, 3)} + ${fmt(p - pApp, 3)}) without routing`,
+            `routing adds ${fmt(adds * 100)}% (median of ${ROUNDS} rounds; of the sums ${fmt((o / p - 1) * 100)}%)`,
+            '< 10%',
+          ),
+        );
+      }
       lines.push(
         row(
           'PostgreSQL background processes per registration, while each side ran (ms)',
