@@ -114,7 +114,9 @@ export class RouteOnRegister implements RegistrationRouter {
     if (fresh) await routing.fresh(q);
     const refs = this.given.references ?? [];
     const cached = fresh ? null : routing.inputOfCached(doc, refs);
-    const input = { ...(cached ?? (await routing.inputOf(q, doc, refs))), text: this.given.text };
+    // A fresh object from the service, so its text is set in place (a spread copied it whole).
+    const input = cached ?? (await routing.inputOf(q, doc, refs));
+    input.text = this.given.text;
     const extras = { duplicateOf: dup, documentId: doc.id, lookupResubmission: false };
     // On the instance's caches the decision is made without waiting (service.ts computeCached).
     const routed =
