@@ -165,26 +165,33 @@ async function main() {
       /** CPU per registration of each round (app + its backends), to pair the sides round by round. */
       rounds: { ours: [] as number[], plain: [] as number[] },
     };
+    /** An instance's CPU so far: its app process (all threads) and the backends serving its connections. */
+    const cpuNow = async (name: string, pid: number) => ({
+      app: processCpuMs(pid),
+      db: cpuOf(await postgresBackendPids(raw, name)),
+    });
+    /** CPU spent between two readings; a backend that started meanwhile counts whole: its connection was part of the work. */
+    const spent = (a: Awaited<ReturnType<typeof cpuNow>>, b: Awaited<ReturnType<typeof cpuNow>>) => {
+      if (a.app === null || b.app === null || b.db.size === 0) return null;
+      let db = 0;
+      for (const [p, ms] of b.db) db += ms - (a.db.get(p) ?? 0);
+      return { all: b.app - a.app + db, app: b.app - a.app, db };
+    };
     const measured = async (side: 'ours' | 'plain', pid: number, f: () => Promise<RunStats>) => {
       const name = side === 'ours' ? 'bench_routed' : 'bench_unrouted';
-      const a0 = processCpuMs(pid);
-      const b0 = cpuOf(await postgresBackendPids(raw, name));
+      const c0 = await cpuNow(name, pid);
       const d0 = postgresCpuMs();
       const stats = await f();
-      const a1 = processCpuMs(pid);
-      const b1 = cpuOf(await postgresBackendPids(raw, name));
+      const c = spent(c0, await cpuNow(name, pid));
       const d1 = postgresCpuMs();
-      if (a0 === null || a1 === null || d0 === null || d1 === null || b1.size === 0) cpu.seen = false;
+      if (c === null || d0 === null || d1 === null) cpu.seen = false;
       else {
-        // A backend that started during the round counts whole: its connection was part of the work.
-        let own = 0;
-        for (const [p, ms] of b1) own += ms - (b0.get(p) ?? 0);
-        cpu[side].app += (a1 - a0) / stats.n;
-        cpu[side].db += own / stats.n;
-        cpu[side].background += (d1 - d0 - own) / stats.n;
-        cpu.rounds[side].push((a1 - a0 + own) / stats.n);
+        cpu[side].app += c.app / stats.n;
+        cpu[side].db += c.db / stats.n;
+        cpu[side].background += (d1 - d0 - c.db) / stats.n;
+        cpu.rounds[side].push(c.all / stats.n);
         if (process.env.BENCH_VERBOSE)
-          console.error(side, stats.perSecond.toFixed(0), ((a1 - a0) / stats.n).toFixed(3), (own / stats.n).toFixed(3));
+          console.error(side, stats.perSecond.toFixed(0), (c.app / stats.n).toFixed(3), (c.db / stats.n).toFixed(3));
       }
       return stats;
     };
@@ -240,16 +247,6 @@ async function main() {
       plain: [] as number[],
       sum: { ours: 0, plain: 0, oursApp: 0, plainApp: 0 },
       seen: true,
-    };
-    const cpuNow = async (name: string, pid: number) => ({
-      app: processCpuMs(pid),
-      db: cpuOf(await postgresBackendPids(raw, name)),
-    });
-    const spent = (a: Awaited<ReturnType<typeof cpuNow>>, b: Awaited<ReturnType<typeof cpuNow>>) => {
-      if (a.app === null || b.app === null || b.db.size === 0) return null;
-      let db = 0;
-      for (const [p, ms] of b.db) db += ms - (a.db.get(p) ?? 0);
-      return { all: b.app - a.app + db, app: b.app - a.app };
     };
     for (let r = 0; r < ROUNDS; r++) {
       const o0 = await cpuNow('bench_routed', app.pid);

@@ -624,7 +624,8 @@ function featureSum(model: FieldModel, feats: string[]): { sum: Float64Array; ma
   return { sum, matched };
 }
 
-function scoreFeatures(model: FieldModel, feats: string[]): { logits: Float64Array; matched: number } {
+/** Logits of a list of features: the plain path (training, and the reference for textScore). */
+export function scoreFeatures(model: FieldModel, feats: string[]): { logits: Float64Array; matched: number } {
   const { sum, matched } = featureSum(model, feats);
   for (let c = 0; c < sum.length; c++) sum[c]! += model.bias[c]!;
   return { logits: sum, matched };
@@ -724,6 +725,13 @@ function textSum(model: FieldModel, text: string): { sum: Float64Array; matched:
   return { sum, matched };
 }
 
+/** scoreFeatures(model, textFeatures(text, model.bigrams)), by word numbers (textSum). */
+export function textScore(model: FieldModel, text: string): { logits: Float64Array; matched: number } {
+  const { sum, matched } = textSum(model, text);
+  for (let c = 0; c < sum.length; c++) sum[c]! += model.bias[c]!;
+  return { logits: sum, matched };
+}
+
 function softmax(z: Float64Array, temperature: number): Float64Array {
   let max = -Infinity;
   for (const s of z) if (s > max) max = s;
@@ -751,8 +759,7 @@ export function classify(
   opts: { alternatives?: number; body?: string } = {},
 ): FieldSuggestion {
   if (model.fields.length === 0) throw new Error('classify: the model has no fields');
-  const { sum: logits, matched } = textSum(model, text);
-  for (let c = 0; c < logits.length; c++) logits[c]! += model.bias[c]!;
+  const { logits, matched } = textScore(model, text);
   let known = matched;
   if (opts.body) {
     const body = textSum(model, opts.body);
