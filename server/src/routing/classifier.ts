@@ -158,6 +158,8 @@ const BREAK = 2;
 interface Tokens {
   kind: number[];
   folded: string[];
+  /** Per token: a word that is a stop word only as written (stopExact), e.g. lower case where a capital makes it a name. */
+  exactStop: boolean[];
   /** Start and end of each word in the NFC text, to read its diacritics when needed. */
   start: number[];
   end: number[];
@@ -171,7 +173,7 @@ interface Tokens {
  */
 function tokenize(input: string): Tokens {
   const text = input.normalize('NFC');
-  const t: Tokens = { kind: [], folded: [], start: [], end: [], text };
+  const t: Tokens = { kind: [], folded: [], exactStop: [], start: [], end: [], text };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -187,7 +189,7 @@ function tokenize(input: string): Tokens {
     }
     // a compound token: word characters, joiners only between word characters; most are one
     // part, so the list of parts is only made when a joiner is met
-    let parts: [number, number, string][] | null = null;
+    let parts: [number, number, Word | null][] | null = null;
     let hasDigit = false;
     let partStart = i;
     while (i < n) {
@@ -196,29 +198,33 @@ function tokenize(input: string): Tokens {
         if (c === DIGIT) hasDigit = true;
         i++;
       } else if (c === JOINER && i + 1 < n && isWordClass(classOf(text.charCodeAt(i + 1)))) {
-        (parts ??= []).push([partStart, i, hasDigit ? '' : foldWord(text, partStart, i)]);
+        (parts ??= []).push([partStart, i, hasDigit ? null : wordAt(text, partStart, i)]);
         i++;
         partStart = i;
       } else break;
     }
-    const folded = hasDigit ? '' : foldWord(text, partStart, i);
-    if (hasDigit) {
+    const word = hasDigit ? null : wordAt(text, partStart, i);
+    if (!word) {
       t.kind.push(NUMBER);
       t.folded.push('');
+      t.exactStop.push(false);
       t.start.push(parts ? parts[0]![0] : partStart);
       t.end.push(i);
     } else if (!parts) {
       t.kind.push(WORD);
-      t.folded.push(folded);
+      t.folded.push(word.folded);
+      t.exactStop.push(word.exactStop);
       t.start.push(partStart);
       t.end.push(i);
     } else {
-      parts.push([partStart, i, folded]);
-      if (stopFolded.has(parts.map((p) => p[2]).join('/'))) pushBreak(t);
+      parts.push([partStart, i, word]);
+      // no part has a digit here (a digit anywhere makes the token a number)
+      if (stopFolded.has(parts.map((p) => p[2]!.folded).join('/'))) pushBreak(t);
       else {
-        for (const [s, e, f] of parts) {
+        for (const [s, e, w] of parts) {
           t.kind.push(WORD);
-          t.folded.push(f);
+          t.folded.push(w!.folded);
+          t.exactStop.push(w!.exactStop);
           t.start.push(s);
           t.end.push(e);
         }
@@ -228,26 +234,34 @@ function tokenize(input: string): Tokens {
   return t;
 }
 
-/**
- * The folded form of the word text[start, end), remembered: the same few thousand syllables make
- * up every trích yếu, so after the first time a word costs one slice and one lookup instead of a
- * string built character by character, and the folded string comes back with its hash already
- * computed for the lookups that follow (stop words, phrases, the model's weights).
- */
-function foldWord(text: string, start: number, end: number): string {
-  const word = text.slice(start, end);
-  let f = foldedWords.get(word);
-  if (f === undefined) {
-    f = '';
-    for (let k = start; k < end; k++) f += foldOf(text.charCodeAt(k));
-    if (foldedWords.size >= FOLDED_WORDS_MAX) foldedWords.clear();
-    foldedWords.set(word, f);
-  }
-  return f;
+/** A word as tokenize needs it: folded, and whether it is a stop word only as written. */
+interface Word {
+  folded: string;
+  exactStop: boolean;
 }
 
-const FOLDED_WORDS_MAX = 20_000;
-const foldedWords = new Map<string, string>();
+/**
+ * The word text[start, end), remembered: the same few thousand syllables make up every trích
+ * yếu, so after the first time a word costs one slice and one lookup instead of a string built
+ * character by character, a lower-cased copy and the stop-word lookups; and the folded string
+ * comes back with its hash already computed for the lookups that follow (stop words, phrases,
+ * the model's weights).
+ */
+function wordAt(text: string, start: number, end: number): Word {
+  const raw = text.slice(start, end);
+  let w = words.get(raw);
+  if (w === undefined) {
+    let folded = '';
+    for (let k = start; k < end; k++) folded += foldOf(text.charCodeAt(k));
+    w = { folded, exactStop: stopExactFolded.has(folded) && stopExact.has(raw.toLowerCase()) };
+    if (words.size >= WORDS_MAX) words.clear();
+    words.set(raw, w);
+  }
+  return w;
+}
+
+const WORDS_MAX = 20_000;
+const words = new Map<string, Word>();
 
 function isWordClass(c: number): boolean {
   return c === LETTER || c === DIGIT;
@@ -256,6 +270,7 @@ function isWordClass(c: number): boolean {
 function pushBreak(t: Tokens): void {
   t.kind.push(BREAK);
   t.folded.push('');
+  t.exactStop.push(false);
   t.start.push(0);
   t.end.push(0);
 }
@@ -314,7 +329,7 @@ function keptWords(t: Tokens): Uint8Array {
       }
     }
     if ((f.length < 2 && !VOWELS.includes(f)) || stopFolded.has(f)) keep[i] = 0;
-    else if (stopExactFolded.has(f) && stopExact.has(t.text.slice(t.start[i], t.end[i]).toLowerCase())) keep[i] = 0;
+    else if (t.exactStop[i]) keep[i] = 0;
   }
   return keep;
 }
@@ -695,18 +710,23 @@ function addOnce(sum: Float64Array, seen: number[], key: number, w: Float64Array
 /**
  * featureSum(model, textFeatures(text, model.bigrams)) without building the features: the same
  * known features, each once, added in the same order (so the sums are the same to the last bit;
- * classifier.test.ts compares them on the labelled set).
+ * classifier.test.ts compares them on the labelled set). The sum is written into `sum` (k long),
+ * so that classify can reuse its arrays; answers the number of known features.
  */
-function textSum(model: FieldModel, text: string): { sum: Float64Array; matched: number } {
+function textSum(model: FieldModel, text: string, sum: Float64Array): number {
   const index = wordIndex(model);
   const ids = index.ids;
-  if (!ids) return featureSum(model, textFeatures(text, model.bigrams));
+  if (!ids) {
+    const plain = featureSum(model, textFeatures(text, model.bigrams));
+    sum.set(plain.sum);
+    return plain.matched;
+  }
+  sum.fill(0);
   const t = tokenize(text);
   const keep = keptWords(t);
   const { folded } = t;
   const n = keep.length;
   const k = model.fields.length;
-  const sum = new Float64Array(k);
   const seen: number[] = [];
   let matched = 0;
   let next = n > 0 && keep[0] ? ids.get(folded[0]!) : undefined;
@@ -722,24 +742,47 @@ function textSum(model: FieldModel, text: string): { sum: Float64Array; matched:
   }
   const damp = Math.max(1, Math.sqrt(matched / model.refFeatures));
   if (damp > 1) for (let c = 0; c < k; c++) sum[c]! /= damp;
-  return { sum, matched };
+  return matched;
 }
 
 /** scoreFeatures(model, textFeatures(text, model.bigrams)), by word numbers (textSum). */
 export function textScore(model: FieldModel, text: string): { logits: Float64Array; matched: number } {
-  const { sum, matched } = textSum(model, text);
-  for (let c = 0; c < sum.length; c++) sum[c]! += model.bias[c]!;
-  return { logits: sum, matched };
+  const logits = new Float64Array(model.fields.length);
+  const matched = textSum(model, text, logits);
+  for (let c = 0; c < logits.length; c++) logits[c]! += model.bias[c]!;
+  return { logits, matched };
 }
 
-function softmax(z: Float64Array, temperature: number): Float64Array {
+/**
+ * classify's working arrays, reused from call to call (classify runs to its end without
+ * yielding, so one set is enough). Why: a Float64Array of 20 fields is past V8's limit for typed
+ * arrays kept on the heap (64 bytes), so each new one takes a backing store from the allocator
+ * and leaves a finaliser to the garbage collector.
+ */
+const work = { k: -1, logits: new Float64Array(0), body: new Float64Array(0), p: new Float64Array(0) };
+
+function workFor(k: number): typeof work {
+  if (work.k !== k) {
+    work.k = k;
+    work.logits = new Float64Array(k);
+    work.body = new Float64Array(k);
+    work.p = new Float64Array(k);
+  }
+  return work;
+}
+
+/** softmax(z / temperature), written into `p`. */
+function softmaxInto(z: Float64Array, temperature: number, p: Float64Array): Float64Array {
   let max = -Infinity;
-  for (const s of z) if (s > max) max = s;
-  const p = new Float64Array(z.length);
+  for (let c = 0; c < z.length; c++) if (z[c]! > max) max = z[c]!;
   let sum = 0;
   for (let c = 0; c < z.length; c++) sum += p[c] = Math.exp((z[c]! - max) / temperature);
   for (let c = 0; c < z.length; c++) p[c]! /= sum;
   return p;
+}
+
+function softmax(z: Float64Array, temperature: number): Float64Array {
+  return softmaxInto(z, temperature, new Float64Array(z.length));
 }
 
 /** How much the body's features count against the subject's in classify(…, { body }). */
@@ -759,22 +802,30 @@ export function classify(
   opts: { alternatives?: number; body?: string } = {},
 ): FieldSuggestion {
   if (model.fields.length === 0) throw new Error('classify: the model has no fields');
-  const { logits, matched } = textScore(model, text);
-  let known = matched;
+  const w = workFor(model.fields.length);
+  const logits = w.logits;
+  let known = textSum(model, text, logits);
+  for (let c = 0; c < logits.length; c++) logits[c]! += model.bias[c]!;
   if (opts.body) {
-    const body = textSum(model, opts.body);
-    for (let c = 0; c < logits.length; c++) logits[c]! += BODY_WEIGHT * body.sum[c]!;
-    known += body.matched;
+    known += textSum(model, opts.body, w.body);
+    for (let c = 0; c < logits.length; c++) logits[c]! += BODY_WEIGHT * w.body[c]!;
   }
-  const p = softmax(logits, model.temperature);
+  const p = softmaxInto(logits, model.temperature, w.p);
   const wanted = Math.min(p.length, 1 + (opts.alternatives ?? 3));
   const top: number[] = [];
-  for (let c = 0; c < p.length; c++) {
-    let at = top.length;
-    while (at > 0 && p[c]! > p[top[at - 1]!]!) at--;
-    if (at < wanted) {
-      top.splice(at, 0, c);
-      if (top.length > wanted) top.pop();
+  if (wanted === 1) {
+    // The best alone (registration asks for no alternatives): the first of the highest, as below.
+    let b = 0;
+    for (let c = 1; c < p.length; c++) if (p[c]! > p[b]!) b = c;
+    top.push(b);
+  } else {
+    for (let c = 0; c < p.length; c++) {
+      let at = top.length;
+      while (at > 0 && p[c]! > p[top[at - 1]!]!) at--;
+      if (at < wanted) {
+        top.splice(at, 0, c);
+        if (top.length > wanted) top.pop();
+      }
     }
   }
   const best = top[0]!;
