@@ -2,10 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername, toAuthUser, type AuthUser } from '../src/auth/auth.store.js';
 import { registerIncoming } from '../src/documents/incoming.store.js';
 import {
+  registrationBatch,
   type RegistrationAnswer,
   type RegistrationCall,
   writeRegistrations,
 } from '../src/documents/registration-batch.js';
+import { AppError } from '../src/platform/errors.js';
+import { createRouting } from '../src/routing/service.js';
+import { routeOnRegister, type RegistrationRouter } from '../src/routing/register-hook.js';
+import { calendarLoader } from '../src/routing/deadline.js';
+import { storedDays } from '../src/calendar/calendar.store.js';
 import { verifyAuditChain } from '../src/audit/audit.store.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
@@ -157,6 +163,41 @@ describe('registrations written as one batch', () => {
       s.db.query('SELECT register_incoming_batch($1, $2)', [JSON.stringify([lone.call]), `[${lone.json},null]`]),
     ).rejects.toThrow(/more routes than registrations/);
     expect(await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`)).toEqual(before);
+    expect((await verifyAuditChain(s.db)).firstBrokenId).toBeNull();
+  });
+
+  it('plans the routes of a batch just before writing it, one after another; a plan that fails fails its own registration only', async () => {
+    const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
+    const real = routeOnRegister(routing, clerk.clearance);
+    const planned: string[] = [];
+    const router = (name: string, fail = false): RegistrationRouter => ({
+      plan: async (q, view, dup, fresh) => {
+        planned.push(name);
+        if (fail) throw new AppError('ROUTING_TEST_FAILURE', 500);
+        return real.plan(q, view, dup, fresh);
+      },
+    });
+    const batch = registrationBatch(s.db);
+    const register = (n: number, r: RegistrationRouter) =>
+      registerIncoming(s.db, clerk, doc(n), { clock, batch, route: r }).then(
+        (v) => ({ ok: v.arrivalNumber }),
+        (e: { code?: string }) => ({ error: e.code }),
+      );
+    const out = await Promise.all([
+      register(30, router('a')),
+      register(31, router('b', true)),
+      register(32, router('c')),
+    ]);
+    // The failing plan's own error reaches its caller; the others are written with their routes.
+    expect(out[1]).toEqual({ error: 'ROUTING_TEST_FAILURE' });
+    expect(out[0]).toEqual({ ok: expect.any(Number) });
+    expect(out[2]).toEqual({ ok: expect.any(Number) });
+    expect(planned.sort()).toEqual(['a', 'b', 'c']);
+    const rows = await s.db.query<{ n: number; flow: string | null }>(
+      `SELECT number AS n, route_flow AS flow FROM documents WHERE number IN (30, 31, 32) ORDER BY number`,
+    );
+    expect(rows.map((r) => r.n)).toEqual([30, 32]);
+    expect(rows.every((r) => typeof r.flow === 'string')).toBe(true);
     expect((await verifyAuditChain(s.db)).firstBrokenId).toBeNull();
   });
 });

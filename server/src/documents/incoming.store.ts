@@ -5,7 +5,7 @@ import { AppError, invalid } from '../platform/errors.js';
 import { foldVietnamese } from '../platform/text.js';
 import { createUnitDirectory, type UnitDirectory } from '../org/unit-directory.js';
 import { appendAudit, auditContent } from '../audit/audit.store.js';
-import type { RegistrationRouter } from '../routing/register-hook.js';
+import type { RegistrationRouter, RoutePlan } from '../routing/register-hook.js';
 import type { Viewer } from './access.js';
 import {
   loadDocument,
@@ -18,7 +18,9 @@ import {
 import {
   type RegistrationAnswer,
   type RegistrationBatch,
+  planRoutes,
   type RegistrationCall,
+  type RoutePlanner,
   writeRegistrations,
 } from './registration-batch.js';
 import { dateInVietnam, formatCode, incomingScope, yearInVietnam } from './numbering.js';
@@ -70,8 +72,9 @@ export interface RegisterOptions {
    */
   batch?: RegistrationBatch;
   /**
-   * Routes the document before it is written (routing/register-hook.ts); the route is stored by
-   * the same statement as the document. `fresh` is set when the database answered that the
+   * Routes the document just before it is written, with the other registrations of its batch
+   * (routing/register-hook.ts, registration-batch.ts planRoutes); the route is stored by the same
+   * statement as the document. `fresh` is set when the database answered that the
    * instance's routing caches were stale.
    */
   route?: RegistrationRouter;
@@ -153,9 +156,34 @@ function splitAtArrivalNumber(canonical: string): [string, string] {
   return [canonical.slice(0, at + marker.length - 4), canonical.slice(at + marker.length)];
 }
 
+/** A registration's route, planned when its batch is written; `planned` holds the plan once made. */
+class PendingRoute implements RoutePlanner {
+  planned: RoutePlan | null = null;
+
+  constructor(
+    private readonly router: RegistrationRouter,
+    private readonly q: Queryable,
+    private readonly view: DocumentView,
+    private readonly duplicateOf: { id: string; arrivalNumber: number } | null,
+    private readonly fresh: boolean,
+  ) {}
+
+  async plan(): Promise<RoutePlan> {
+    this.planned = await this.router.plan(this.q, this.view, this.duplicateOf, this.fresh);
+    return this.planned;
+  }
+}
+
+/** One registration written on its own (inside a caller's transaction): its route planned first. */
+async function writeOne(q: Queryable, call: RegistrationCall): Promise<RegistrationAnswer> {
+  const [error] = await planRoutes([call]);
+  if (error !== undefined) throw error;
+  return (await writeRegistrations(q, [call]))[0]!;
+}
+
 /**
  * Registers an incoming document: assigns the next arrival number of the register's year
- * and the arrival date (NĐ 30/2020, Điều 22). Reads and routing come first; then one statement
+ * and the arrival date (NĐ 30/2020, Điều 22). Reads come first, routing just before the write; then one statement
  * (register_incoming, migration 0012) checks for a duplicate, takes the number and writes the
  * document, its files, its route and its audit row. With a pool as `q` that statement is its own
  * transaction; inside a caller's transaction it is part of it.
@@ -272,17 +300,16 @@ export async function registerIncoming(
   );
   const [head, tail] = splitAtArrivalNumber(audit.canonical);
   for (let attempt = 0; ; attempt++) {
-    const plan = await o.route?.plan(
-      q,
-      view,
-      dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null,
-      attempt > 0,
-    );
+    // The route is planned with the batch it is written in (registration-batch.ts planRoutes).
+    const planner = o.route
+      ? new PendingRoute(o.route, q, view, dup ? { id: dup.id, arrivalNumber: dup.arrivalNumber } : null, attempt > 0)
+      : null;
     const call: RegistrationCall = {
       doc: row,
       files,
-      route: plan?.row ?? null,
-      generation: plan?.generation ?? null,
+      route: null,
+      generation: null,
+      planner,
       checkDuplicate: !i.confirmDuplicate,
       scope: incomingScope(registerUnitId),
       at: audit.content.at,
@@ -293,7 +320,7 @@ export async function registerIncoming(
       head,
       tail,
     };
-    const r = o.batch ? await o.batch(call) : (await writeRegistrations(q, [call]))[0]!;
+    const r = o.batch ? await o.batch(call) : await writeOne(q, call);
     if (r.error) throw Object.assign(new Error(r.error.message), { code: r.error.code });
     if (r.duplicate) throw duplicateError(r.duplicate);
     // Stale again and again would mean the organisation changes faster than we can route; fail loudly.
@@ -301,7 +328,7 @@ export async function registerIncoming(
       if (attempt < 3) continue;
       throw new Error('routing generation keeps moving');
     }
-    plan?.written(r.resubmission ?? null);
+    planner?.planned?.written(r.resubmission ?? null);
     return { ...view, arrivalNumber: r.arrivalNumber! };
   }
 }

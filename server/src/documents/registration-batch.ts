@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../platform/db.js';
 import type { Resubmission } from '../routing/resubmission.js';
 import type { RouteRow } from '../routing/document-route.store.js';
+import type { RoutePlan } from '../routing/register-hook.js';
 
 /** One registration as register_incoming_batch (migrations 0013, 0019) takes it. */
 export interface RegistrationCall {
@@ -8,6 +9,11 @@ export interface RegistrationCall {
   files: unknown[];
   route: RouteRow | null;
   generation: string | null;
+  /**
+   * Plans the route right before the write (planRoutes), which then sets `route` and
+   * `generation`; null when the document is not routed.
+   */
+  planner: RoutePlanner | null;
   checkDuplicate: boolean;
   scope: string;
   at: string;
@@ -17,6 +23,11 @@ export interface RegistrationCall {
   after: unknown;
   head: string;
   tail: string;
+}
+
+/** A registration's route, to be planned (an object, not a closure per registration: see routing/register-hook.ts). */
+export interface RoutePlanner {
+  plan(): Promise<RoutePlan>;
 }
 
 export interface RegistrationAnswer {
@@ -32,6 +43,32 @@ export interface RegistrationAnswer {
 const MAX_BATCH = 32;
 
 export type RegistrationBatch = (call: RegistrationCall) => Promise<RegistrationAnswer>;
+
+/**
+ * Plans the routes of the calls that carry a planner, and sets them on the calls; answers, per
+ * call, the error its planning threw (undefined when none). The planners are started one after
+ * another before any is awaited: on the instance's caches a plan runs to its end without waiting
+ * (routing/register-hook.ts), so a batch's routes are computed back to back, on code and tables
+ * still in the processor's caches. Planned one per request, in between the other requests'
+ * parsing, validation and database answers, the same plan took about four times as long in the
+ * documents benchmark (56 µs at the median against 15 µs in a loop).
+ */
+export async function planRoutes(calls: RegistrationCall[]): Promise<unknown[]> {
+  const started = calls.map((c) => (c.planner ? c.planner.plan() : null));
+  // Settled all at once: a rejection is handled even while an earlier plan is still awaited.
+  const settled = await Promise.allSettled(started);
+  const errors: unknown[] = new Array(calls.length);
+  settled.forEach((s, i) => {
+    if (!started[i]) return;
+    if (s.status === 'rejected') errors[i] = s.reason;
+    else {
+      const plan = s.value!;
+      calls[i]!.route = plan.row;
+      calls[i]!.generation = plan.generation;
+    }
+  });
+  return errors;
+}
 
 /**
  * Writes one batch of registrations in one statement; inside a caller's transaction it is part of it.
@@ -105,12 +142,21 @@ export function registrationBatch(db: Db): RegistrationBatch {
   const pump = async (): Promise<void> => {
     if (writing || queue.length === 0) return;
     writing = true;
-    const taken = queue.splice(0, MAX_BATCH);
+    let taken = queue.splice(0, MAX_BATCH);
     try {
-      const answers = await writeRegistrations(
-        db,
-        taken.map((t) => t.call),
-      );
+      const errors = await planRoutes(taken.map((t) => t.call));
+      // A registration whose route could not be planned fails alone, with its own error.
+      taken = taken.filter((t, i) => {
+        if (errors[i] === undefined) return true;
+        t.reject(errors[i]);
+        return false;
+      });
+      const answers = taken.length
+        ? await writeRegistrations(
+            db,
+            taken.map((t) => t.call),
+          )
+        : [];
       taken.forEach((t, i) => t.resolve(answers[i]!));
     } catch (e) {
       // The whole transaction failed: nothing of the batch was written.
@@ -131,7 +177,7 @@ export function registrationBatch(db: Db): RegistrationBatch {
 
 // A field added to a call or to a route row must be sent (or left out here on purpose): these
 // stop compiling until it is.
-const _everyCallField: Record<Exclude<keyof RegistrationCall, keyof ReturnType<typeof itemOf>>, never> = {};
+const _everyCallField: Record<Exclude<keyof RegistrationCall, keyof ReturnType<typeof itemOf> | 'planner'>, never> = {};
 const _everyRouteField: Record<
   Exclude<keyof RouteRow, keyof ReturnType<typeof routeItem> | 'route' | 'document_id'>,
   never

@@ -86,7 +86,8 @@ export interface RegistrationRouter {
 
 /**
  * Every incoming document gets its route at registration: registerIncoming's `route` option.
- * The route is computed before the document is written, on the instance's cached policy and
+ * The route is computed just before the document is written, with the other registrations of
+ * its batch (documents/registration-batch.ts planRoutes), on the instance's cached policy and
  * organisation; the write (register_incoming_batch) refuses it if the database's routing generation
  * has moved meanwhile (another instance changed the organisation or the policy), and then it is
  * computed again on fresh data (`fresh`). `route` holds the answer's route once written.
