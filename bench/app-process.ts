@@ -2,8 +2,9 @@
  * One app instance for a benchmark, in its own process as in production, so that the load
  * generator does not share the server's event loop. Prints "LISTENING <url>" when ready.
  * Run by bench scripts: node --import tsx bench/app-process.ts <databaseUrl> [--no-routing]
- * With BENCH_VERBOSE set it prints, when stopped, its garbage collections (count and pause time,
- * minor and major apart) to stderr: allocation shows there before it shows in the CPU figures.
+ * With BENCH_VERBOSE set it prints, when stopped and on SIGUSR2, its garbage collections (count
+ * and pause time, minor and major apart) to stderr: allocation shows there before it shows in the
+ * CPU figures.
  */
 import { loadConfig } from '../server/src/platform/config.js';
 import { createServer } from '../server/src/server.js';
@@ -39,6 +40,11 @@ if (process.env.BENCH_VERBOSE) {
     }
   }).observe({ entryTypes: ['gc'] });
 }
+// SIGUSR2: the collections so far, so that a benchmark can read them around one of its phases.
+process.on('SIGUSR2', () => {
+  const side = process.argv.includes('--no-routing') ? 'without routing' : 'with routing';
+  console.error(`app ${side}: garbage collections so far ${JSON.stringify(gc)}`);
+});
 process.on('SIGTERM', () => {
   if (process.env.BENCH_VERBOSE) {
     const side = process.argv.includes('--no-routing') ? 'without routing' : 'with routing';

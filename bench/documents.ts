@@ -248,6 +248,15 @@ async function main() {
       sum: { ours: 0, plain: 0, oursApp: 0, plainApp: 0 },
       seen: true,
     };
+    /** BENCH_VERBOSE: each instance prints its garbage collections so far (app-process.ts, SIGUSR2). */
+    const gcMark = async (when: string) => {
+      if (!process.env.BENCH_VERBOSE) return;
+      console.error(`garbage collections ${when}:`);
+      process.kill(app.pid, 'SIGUSR2');
+      process.kill(unrouted.pid, 'SIGUSR2');
+      await new Promise((r) => setTimeout(r, 200));
+    };
+    await gcMark('before both instances register at the same time');
     for (let r = 0; r < ROUNDS; r++) {
       const o0 = await cpuNow('bench_routed', app.pid);
       const p0 = await cpuNow('bench_unrouted', unrouted.pid);
@@ -267,6 +276,7 @@ async function main() {
         together.sum.plainApp += p.app;
       }
     }
+    await gcMark('after');
 
     await raw.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n int, subject text, search_text text,
       search tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED)`);

@@ -281,14 +281,20 @@ export function createRouting(deps: RoutingDeps) {
   function deadlineCounter(c: Cache, cal: WorkCalendar): (from: string, rule: DeadlineRule) => string {
     let count = c.deadlineCounters.get(cal);
     if (!count) {
-      const counted = new Map<string, string>();
+      // By the rule itself (the compiled policy's, the same object every time), then by the start
+      // date: no key string to build and hash for every decision.
+      const counted = new Map<DeadlineRule, Map<string, string>>();
       count = (from, rule) => {
-        const key = `${from}|${rule.amount}|${rule.unit}`;
-        let d = counted.get(key);
+        let byFrom = counted.get(rule);
+        if (!byFrom) {
+          if (counted.size >= 1000) counted.clear();
+          counted.set(rule, (byFrom = new Map()));
+        }
+        let d = byFrom.get(from);
         if (d === undefined) {
           d = computeDeadline(from, rule, cal);
-          if (counted.size >= 1000) counted.clear();
-          counted.set(key, d);
+          if (byFrom.size >= 1000) byFrom.clear();
+          byFrom.set(from, d);
         }
         return d;
       };
@@ -318,7 +324,8 @@ export function createRouting(deps: RoutingDeps) {
     const r = classify(model, d.subject, { body: d.text ?? '', alternatives: 0 });
     if (r.matched > 0)
       return { field: r.field, confidence: Math.round(r.confidence * 100) / 100, method: 'classifier' };
-    return suggestField(policy.keywords, `${d.subject}\n${d.text ?? ''}`);
+    // Without a text, the subject alone: it folds the same, and its fold is remembered.
+    return suggestField(policy.keywords, d.text ? `${d.subject}\n${d.text}` : d.subject);
   }
 
   async function loadModel(q: Queryable, policy: CompiledPolicy): Promise<FieldModel> {
