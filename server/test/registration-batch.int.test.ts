@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername, toAuthUser, type AuthUser } from '../src/auth/auth.store.js';
 import { registerIncoming } from '../src/documents/incoming.store.js';
+import type { DocumentView } from '../src/documents/document.store.js';
 import {
   registrationBatch,
   type RegistrationAnswer,
@@ -170,13 +171,22 @@ describe('registrations written as one batch', () => {
     const routing = createRouting({ loadCalendar: calendarLoader(storedDays) });
     const real = routeOnRegister(routing, clerk.clearance);
     const planned: string[] = [];
-    const router = (name: string, fail = false): RegistrationRouter => ({
-      plan: async (q, view, dup, fresh) => {
+    // How each registration's plan goes: made at once, failing at once, made after a read, failing after a read.
+    const router = (name: string, how: 'now' | 'throws' | 'later' | 'rejects'): RegistrationRouter => ({
+      planNow: (view, dup) => {
+        if (how === 'throws') throw new AppError('ROUTING_TEST_FAILURE', 500);
+        if (how !== 'now') return null;
         planned.push(name);
-        if (fail) throw new AppError('ROUTING_TEST_FAILURE', 500);
+        return real.planNow(view, dup);
+      },
+      plan: async (q, view, dup, fresh) => {
+        await q.query('SELECT 1');
+        if (how === 'rejects') throw new AppError('ROUTING_TEST_LATE_FAILURE', 500);
+        planned.push(name);
         return real.plan(q, view, dup, fresh);
       },
     });
+    await real.plan(s.db, { ...(await collectView(doc(29))) }, null, true); // the routing caches filled
     const batch = registrationBatch(s.db);
     const register = (n: number, r: RegistrationRouter) =>
       registerIncoming(s.db, clerk, doc(n), { clock, batch, route: r }).then(
@@ -184,23 +194,41 @@ describe('registrations written as one batch', () => {
         (e: { code?: string }) => ({ error: e.code }),
       );
     const out = await Promise.all([
-      register(30, router('a')),
-      register(31, router('b', true)),
-      register(32, router('c')),
+      register(30, router('a', 'now')),
+      register(31, router('b', 'throws')),
+      register(32, router('c', 'later')),
+      register(33, router('d', 'rejects')),
+      register(34, router('e', 'now')),
     ]);
-    // The failing plan's own error reaches its caller; the others are written with their routes.
+    // A failing plan's own error reaches its caller; the others are written with their routes.
     expect(out[1]).toEqual({ error: 'ROUTING_TEST_FAILURE' });
-    expect(out[0]).toEqual({ ok: expect.any(Number) });
-    expect(out[2]).toEqual({ ok: expect.any(Number) });
-    expect(planned.sort()).toEqual(['a', 'b', 'c']);
+    expect(out[3]).toEqual({ error: 'ROUTING_TEST_LATE_FAILURE' });
+    for (const k of [0, 2, 4]) expect(out[k]).toEqual({ ok: expect.any(Number) });
+    expect(planned.sort()).toEqual(['a', 'c', 'e']);
     const rows = await s.db.query<{ n: number; flow: string | null }>(
-      `SELECT number AS n, route_flow AS flow FROM documents WHERE number IN (30, 31, 32) ORDER BY number`,
+      `SELECT number AS n, route_flow AS flow FROM documents WHERE number BETWEEN 30 AND 34 ORDER BY number`,
     );
-    expect(rows.map((r) => r.n)).toEqual([30, 32]);
+    expect(rows.map((r) => r.n)).toEqual([30, 32, 34]);
     expect(rows.every((r) => typeof r.flow === 'string')).toBe(true);
     expect((await verifyAuditChain(s.db)).firstBrokenId).toBeNull();
   });
 });
+
+/** The document as registerIncoming would route it, captured without writing it. */
+async function collectView(d: ReturnType<typeof doc>): Promise<DocumentView> {
+  let captured!: DocumentView;
+  await registerIncoming(s.db, clerk, d, {
+    clock,
+    route: {
+      planNow: (view) => {
+        captured = view;
+        throw new Error('captured');
+      },
+      plan: () => Promise.reject(new Error('unused')),
+    },
+  }).catch(() => undefined);
+  return captured;
+}
 
 /** The call registerIncoming would send, captured without writing it. */
 async function collect(d: ReturnType<typeof doc>): Promise<RegistrationCall> {

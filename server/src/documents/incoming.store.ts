@@ -168,6 +168,12 @@ class PendingRoute implements RoutePlanner {
     private readonly fresh: boolean,
   ) {}
 
+  planNow(): RoutePlan | null {
+    // A route found stale is planned again on fresh data, which must be read.
+    if (this.fresh) return null;
+    return (this.planned = this.router.planNow(this.view, this.duplicateOf));
+  }
+
   async plan(): Promise<RoutePlan> {
     this.planned = await this.router.plan(this.q, this.view, this.duplicateOf, this.fresh);
     return this.planned;

@@ -4,7 +4,7 @@ import { loadRoute, routeRow, routingInputOf, saveRoute, shownRoute, type RouteR
 import { OPEN_FLOWS, withResubmission, type Resubmission } from './resubmission.js';
 import { gramsLiteral, subjectGrams } from './subject-grams.js';
 import type { RoutedDocument, Routing } from './service.js';
-import type { Reference } from './facts.js';
+import type { DocumentForRouting, Reference } from './facts.js';
 import { renderReasons, type ShownReason } from './reasons.js';
 
 export interface RouteSummary {
@@ -76,6 +76,8 @@ export interface RoutePlan {
 
 /** What registerIncoming calls to route a document before writing it (its `route` option). */
 export interface RegistrationRouter {
+  /** The plan made at once on the instance's caches, or null when something must be read first (then `plan`). */
+  planNow(doc: DocumentView, duplicateOf: { id: string; arrivalNumber: number } | null): RoutePlan | null;
   plan(
     q: Queryable,
     doc: DocumentView,
@@ -105,30 +107,45 @@ export class RouteOnRegister implements RegistrationRouter {
     private readonly given: { references?: Reference[]; text?: string },
   ) {}
 
+  planNow(doc: DocumentView, dup: { id: string; arrivalNumber: number } | null): RoutePlan | null {
+    const input = this.routing.inputOfCached(doc, this.given.references ?? []);
+    if (!input) return null;
+    // A fresh object from the service, so its text is set in place (a spread copied it whole).
+    input.text = this.given.text;
+    const routed = this.routing.computeCached(input, extrasOf(doc, dup));
+    return routed ? this.planned(doc, input, routed) : null;
+  }
+
   async plan(
     q: Queryable,
     doc: DocumentView,
     dup: { id: string; arrivalNumber: number } | null,
     fresh: boolean,
   ): Promise<RoutePlan> {
+    const now = fresh ? null : this.planNow(doc, dup);
+    if (now) return now;
     const routing = this.routing;
     if (fresh) await routing.fresh(q);
     const refs = this.given.references ?? [];
-    const cached = fresh ? null : routing.inputOfCached(doc, refs);
-    // A fresh object from the service, so its text is set in place (a spread copied it whole).
-    const input = cached ?? (await routing.inputOf(q, doc, refs));
+    const input = (fresh ? null : routing.inputOfCached(doc, refs)) ?? (await routing.inputOf(q, doc, refs));
     input.text = this.given.text;
-    const extras = { duplicateOf: dup, documentId: doc.id, lookupResubmission: false };
-    // On the instance's caches the decision is made without waiting (service.ts computeCached).
-    const routed =
-      (fresh ? null : routing.computeCached(input, extras)) ??
-      (await routing.compute(q, input, extras, undefined, !fresh));
+    return this.planned(doc, input, await routing.compute(q, input, extrasOf(doc, dup), undefined, !fresh));
+  }
+
+  private planned(doc: DocumentView, input: DocumentForRouting, routed: RoutedDocument): RoutePlan {
     const row = routeRow(doc.id, input.date, input.fields ?? [], routed);
     if (routed.checksResubmission || OPEN_FLOWS.has(row.flow))
       row.subject_grams = gramsLiteral(subjectGrams(doc.subject));
     return new PlannedRoute(this, row, routed, input.fields ?? [], this.clearance);
   }
 }
+
+/** Registration does not look the resubmission up: the write finds it (resubmission.ts). */
+const extrasOf = (doc: DocumentView, dup: { id: string; arrivalNumber: number } | null) => ({
+  duplicateOf: dup,
+  documentId: doc.id,
+  lookupResubmission: false,
+});
 
 class PlannedRoute implements RoutePlan {
   readonly generation: string;
