@@ -39,9 +39,15 @@ export function encodeRoute(r: Route): string {
   for (let i = 0; i < r.reasons.length; i++) {
     const x = r.reasons[i]!;
     if (i) s += ',';
-    s += x.key
-      ? '[' + quoted(x.rule) + ',' + quoted(x.key) + values(x.args) + ']'
-      : JSON.stringify({ rule: x.rule, text: x.text ?? '' });
+    if (!x.key) {
+      s += JSON.stringify({ rule: x.rule, text: x.text ?? '' });
+      continue;
+    }
+    const count = storedCount(r, x);
+    s +=
+      count < 0
+        ? JSON.stringify({ rule: x.rule, key: x.key, args: x.args })
+        : '[' + quoted(x.rule) + ',' + quoted(x.key) + values(x.args, count) + ']';
   }
   return s + `],"guidance":${r.guidance === null ? 'null' : quoted(r.guidance)}}`;
 }
@@ -73,12 +79,68 @@ function ref(x: object | null): string {
   return j;
 }
 
-/** `,v1,v2…` of a flag's or a reason's values. */
-function values(args: readonly (string | number)[] | undefined): string {
+/** `,v1,v2…` of a flag's or a reason's values (the first `count` of them). */
+function values(args: readonly (string | number)[] | undefined, count = args?.length ?? 0): string {
   if (!args) return '';
   let s = '';
-  for (const a of args) s += ',' + (typeof a === 'string' ? quoted(a) : (JSON.stringify(a) ?? 'null'));
+  for (let i = 0; i < count; i++) {
+    const a = args[i]!;
+    s += ',' + (typeof a === 'string' ? quoted(a) : (JSON.stringify(a) ?? 'null'));
+  }
   return s;
+}
+
+/**
+ * Reasons whose last value is the part of the route they set (the first rule to set a part wins
+ * it, so on the day the value is the part itself): their number of values. Such a value is stored
+ * only when it differs from the route's part, and given back from the part when read. Why: those
+ * values repeated the flow and the names of the leader, department and lead agency in every
+ * route, about 12 % of its bytes, which every registration sends to the database to be parsed
+ * and written. An override changes parts and keeps the reasons: their values then differ from
+ * the parts and are stored as they are, so a reason still shows the value of its day.
+ */
+const PART_REASONS: ReadonlyMap<string, number> = new Map([
+  ['setFlow', 1],
+  ['defaultFlow', 1],
+  ['setLeader', 1],
+  ['defaultLeader', 2], // [date, name]
+  ['setDepartment', 1],
+  ['defaultDepartment', 1],
+  ['setLeadAgency', 1],
+  ['defaultAgency', 1],
+]);
+
+function partOf(r: Pick<Route, 'flow' | 'leader' | 'department' | 'leadAgency'>, key: string): string | undefined {
+  switch (key) {
+    case 'setFlow':
+    case 'defaultFlow':
+      return r.flow;
+    case 'setLeader':
+    case 'defaultLeader':
+      return r.leader?.name;
+    case 'setDepartment':
+    case 'defaultDepartment':
+      return r.department?.name;
+    case 'setLeadAgency':
+    case 'defaultAgency':
+      return r.leadAgency?.name;
+  }
+  return undefined;
+}
+
+/**
+ * How many of a reason's values are stored: all, or all but the last when it is the route's own
+ * part; -1 for such a reason that lacks its last value (the engine never makes one), stored as an
+ * object so that reading it does not supply one.
+ */
+function storedCount(r: Route, x: Reason): number {
+  const args = x.args;
+  const n = args?.length ?? 0;
+  const arity = PART_REASONS.get(x.key!);
+  if (arity === n + 1) return -1;
+  if (!args || arity !== n) return n;
+  const part = partOf(r, x.key!);
+  return part !== undefined && args[n - 1] === part ? n - 1 : n;
 }
 
 interface StoredRouteJson extends Omit<Route, 'flags' | 'reasons'> {
@@ -98,6 +160,11 @@ export function decodeRoute(stored: StoredRouteJson): Route {
     reasons: stored.reasons.map((x) => {
       if (!Array.isArray(x)) return x;
       const [rule, key, ...args] = x;
+      // A value left out because it was the route's own part (storedCount) comes back from the part.
+      if (PART_REASONS.get(key) === args.length + 1) {
+        const part = partOf(stored, key);
+        if (part !== undefined) args.push(part);
+      }
       return args.length ? { rule, key: key as ReasonKey, args } : { rule, key: key as ReasonKey };
     }),
   };
