@@ -59,29 +59,33 @@ export type RegistrationBatch = (call: RegistrationCall) => Promise<Registration
 export function planRoutes(calls: RegistrationCall[]): unknown[] | Promise<unknown[]> {
   const errors: unknown[] = new Array(calls.length);
   let waiting: Promise<void>[] | null = null;
-  calls.forEach((c, i) => {
-    const planner = c.planner;
-    if (!planner) return;
-    const set = (plan: RoutePlan) => {
-      c.route = plan.row;
-      c.generation = plan.generation;
-    };
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i]!;
+    if (!c.planner) continue;
     let now: RoutePlan | null;
     try {
-      now = planner.planNow();
+      now = c.planner.planNow();
     } catch (e) {
       errors[i] = e;
-      return;
+      continue;
     }
-    if (now) set(now);
+    if (now) setPlan(c, now);
     else
       (waiting ??= []).push(
-        planner.plan().then(set, (e: unknown) => {
-          errors[i] = e;
-        }),
+        c.planner.plan().then(
+          (plan) => setPlan(c, plan),
+          (e: unknown) => {
+            errors[i] = e;
+          },
+        ),
       );
-  });
+  }
   return waiting ? Promise.all(waiting).then(() => errors) : errors;
+}
+
+function setPlan(c: RegistrationCall, plan: RoutePlan): void {
+  c.route = plan.row;
+  c.generation = plan.generation;
 }
 
 /**

@@ -205,29 +205,15 @@ function tokenize(input: string): Tokens {
     }
     const word = hasDigit ? null : wordAt(text, partStart, i);
     if (!word) {
-      t.kind.push(NUMBER);
-      t.folded.push('');
-      t.exactStop.push(false);
-      t.start.push(parts ? parts[0]![0] : partStart);
-      t.end.push(i);
+      pushToken(t, NUMBER, null, parts ? parts[0]![0] : partStart, i);
     } else if (!parts) {
-      t.kind.push(WORD);
-      t.folded.push(word.folded);
-      t.exactStop.push(word.exactStop);
-      t.start.push(partStart);
-      t.end.push(i);
+      pushToken(t, WORD, word, partStart, i);
     } else {
       parts.push([partStart, i, word]);
       // no part has a digit here (a digit anywhere makes the token a number)
       if (stopFolded.has(parts.map((p) => p[2]!.folded).join('/'))) pushBreak(t);
       else {
-        for (const [s, e, w] of parts) {
-          t.kind.push(WORD);
-          t.folded.push(w!.folded);
-          t.exactStop.push(w!.exactStop);
-          t.start.push(s);
-          t.end.push(e);
-        }
+        for (const [s, e, w] of parts) pushToken(t, WORD, w, s, e);
       }
     }
   }
@@ -267,12 +253,16 @@ function isWordClass(c: number): boolean {
   return c === LETTER || c === DIGIT;
 }
 
+function pushToken(t: Tokens, kind: number, word: Word | null, start: number, end: number): void {
+  t.kind.push(kind);
+  t.folded.push(word ? word.folded : '');
+  t.exactStop.push(word ? word.exactStop : false);
+  t.start.push(start);
+  t.end.push(end);
+}
+
 function pushBreak(t: Tokens): void {
-  t.kind.push(BREAK);
-  t.folded.push('');
-  t.exactStop.push(false);
-  t.start.push(0);
-  t.end.push(0);
+  pushToken(t, BREAK, null, 0, 0);
 }
 
 const ROMAN = /^[IVXLC]+$/;
@@ -639,11 +629,16 @@ function featureSum(model: FieldModel, feats: string[]): { sum: Float64Array; ma
   return { sum, matched };
 }
 
+/** Adds the model's bias to a feature sum, in place: the logits. */
+function addBias(model: FieldModel, sum: Float64Array): Float64Array {
+  for (let c = 0; c < sum.length; c++) sum[c]! += model.bias[c]!;
+  return sum;
+}
+
 /** Logits of a list of features: the plain path (training, and the reference for textScore). */
 export function scoreFeatures(model: FieldModel, feats: string[]): { logits: Float64Array; matched: number } {
   const { sum, matched } = featureSum(model, feats);
-  for (let c = 0; c < sum.length; c++) sum[c]! += model.bias[c]!;
-  return { logits: sum, matched };
+  return { logits: addBias(model, sum), matched };
 }
 
 /**
@@ -749,8 +744,7 @@ function textSum(model: FieldModel, text: string, sum: Float64Array): number {
 export function textScore(model: FieldModel, text: string): { logits: Float64Array; matched: number } {
   const logits = new Float64Array(model.fields.length);
   const matched = textSum(model, text, logits);
-  for (let c = 0; c < logits.length; c++) logits[c]! += model.bias[c]!;
-  return { logits, matched };
+  return { logits: addBias(model, logits), matched };
 }
 
 /**
@@ -805,7 +799,7 @@ export function classify(
   const w = workFor(model.fields.length);
   const logits = w.logits;
   let known = textSum(model, text, logits);
-  for (let c = 0; c < logits.length; c++) logits[c]! += model.bias[c]!;
+  addBias(model, logits);
   if (opts.body) {
     known += textSum(model, opts.body, w.body);
     for (let c = 0; c < logits.length; c++) logits[c]! += BODY_WEIGHT * w.body[c]!;

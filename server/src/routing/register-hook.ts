@@ -78,6 +78,7 @@ export interface RoutePlan {
 export interface RegistrationRouter {
   /** The plan made at once on the instance's caches, or null when something must be read first (then `plan`). */
   planNow(doc: DocumentView, duplicateOf: { id: string; arrivalNumber: number } | null): RoutePlan | null;
+  /** The plan after reading what it needs: called when planNow gave none, or on fresh data (`fresh`). */
   plan(
     q: Queryable,
     doc: DocumentView,
@@ -122,8 +123,6 @@ export class RouteOnRegister implements RegistrationRouter {
     dup: { id: string; arrivalNumber: number } | null,
     fresh: boolean,
   ): Promise<RoutePlan> {
-    const now = fresh ? null : this.planNow(doc, dup);
-    if (now) return now;
     const routing = this.routing;
     if (fresh) await routing.fresh(q);
     const refs = this.given.references ?? [];

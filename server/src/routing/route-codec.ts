@@ -99,34 +99,22 @@ function values(args: readonly (string | number)[] | undefined, count = args?.le
  * and written. An override changes parts and keeps the reasons: their values then differ from
  * the parts and are stored as they are, so a reason still shows the value of its day.
  */
-const PART_REASONS: ReadonlyMap<string, number> = new Map([
-  ['setFlow', 1],
-  ['defaultFlow', 1],
-  ['setLeader', 1],
-  ['defaultLeader', 2], // [date, name]
-  ['setDepartment', 1],
-  ['defaultDepartment', 1],
-  ['setLeadAgency', 1],
-  ['defaultAgency', 1],
-]);
+type Parts = Pick<Route, 'flow' | 'leader' | 'department' | 'leadAgency'>;
+const flowOf = (r: Parts) => r.flow;
+const leaderOf = (r: Parts) => r.leader?.name;
+const departmentOf = (r: Parts) => r.department?.name;
+const leadAgencyOf = (r: Parts) => r.leadAgency?.name;
 
-function partOf(r: Pick<Route, 'flow' | 'leader' | 'department' | 'leadAgency'>, key: string): string | undefined {
-  switch (key) {
-    case 'setFlow':
-    case 'defaultFlow':
-      return r.flow;
-    case 'setLeader':
-    case 'defaultLeader':
-      return r.leader?.name;
-    case 'setDepartment':
-    case 'defaultDepartment':
-      return r.department?.name;
-    case 'setLeadAgency':
-    case 'defaultAgency':
-      return r.leadAgency?.name;
-  }
-  return undefined;
-}
+const PART_REASONS: ReadonlyMap<string, { arity: number; part: (r: Parts) => string | undefined }> = new Map([
+  ['setFlow', { arity: 1, part: flowOf }],
+  ['defaultFlow', { arity: 1, part: flowOf }],
+  ['setLeader', { arity: 1, part: leaderOf }],
+  ['defaultLeader', { arity: 2, part: leaderOf }], // [date, name]
+  ['setDepartment', { arity: 1, part: departmentOf }],
+  ['defaultDepartment', { arity: 1, part: departmentOf }],
+  ['setLeadAgency', { arity: 1, part: leadAgencyOf }],
+  ['defaultAgency', { arity: 1, part: leadAgencyOf }],
+]);
 
 /**
  * How many of a reason's values are stored: all, or all but the last when it is the route's own
@@ -136,10 +124,11 @@ function partOf(r: Pick<Route, 'flow' | 'leader' | 'department' | 'leadAgency'>,
 function storedCount(r: Route, x: Reason): number {
   const args = x.args;
   const n = args?.length ?? 0;
-  const arity = PART_REASONS.get(x.key!);
-  if (arity === n + 1) return -1;
-  if (!args || arity !== n) return n;
-  const part = partOf(r, x.key!);
+  const kind = PART_REASONS.get(x.key!);
+  if (!kind) return n;
+  if (kind.arity === n + 1) return -1;
+  if (!args || kind.arity !== n) return n;
+  const part = kind.part(r);
   return part !== undefined && args[n - 1] === part ? n - 1 : n;
 }
 
@@ -161,8 +150,9 @@ export function decodeRoute(stored: StoredRouteJson): Route {
       if (!Array.isArray(x)) return x;
       const [rule, key, ...args] = x;
       // A value left out because it was the route's own part (storedCount) comes back from the part.
-      if (PART_REASONS.get(key) === args.length + 1) {
-        const part = partOf(stored, key);
+      const kind = PART_REASONS.get(key);
+      if (kind?.arity === args.length + 1) {
+        const part = kind.part(stored);
         if (part !== undefined) args.push(part);
       }
       return args.length ? { rule, key: key as ReasonKey, args } : { rule, key: key as ReasonKey };

@@ -30,9 +30,7 @@ export function suggestField(keywords: Record<string, string[]>, text: string): 
   }
   for (const p of index.short) if (t.includes(p.folded)) sums[p.field]! += p.words;
   const scores: [string, number][] = [];
-  index.fields.forEach((field, f) => {
-    if (sums[f]! > 0) scores.push([field, sums[f]!]);
-  });
+  for (let f = 0; f < sums.length; f++) if (sums[f]! > 0) scores.push([index.fields[f]!, sums[f]!]);
   if (!scores.length) return null;
   scores.sort((a, b) => b[1] - a[1]);
   const total = scores.reduce((n, [, s]) => n + s, 0);
